@@ -1,0 +1,43 @@
+/** The `awsbot` command: dispatches to one sub-command module, loading only what that command needs. */
+const USAGE = `awsbot — answers questions about AWS services
+
+Usage:
+  awsbot ask "<question>"       answer one question and exit
+  awsbot chat                   chat in the terminal (follow-ups keep context; Ctrl-D or "exit" to leave)
+  awsbot classify [--jsonl]     print how questions are understood (stdin, one per line)
+  awsbot validate [dir]         check the knowledge files in intents/
+  awsbot help                   this text
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask':
+      return (await import('./ask.js')).runAsk(rest);
+    case 'chat':
+      return (await import('./chat.js')).runChat(rest);
+    case 'classify':
+      return (await import('./classify.js')).runClassify(rest);
+    case 'validate':
+      return (await import('./validate.js')).runValidate(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`awsbot: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`awsbot: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

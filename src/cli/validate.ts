@@ -1,0 +1,13 @@
+/** `awsbot validate [dir]`: check every knowledge file; report each problem with file, field and reason. */
+import { checkKnowledge, DEFAULT_INTENTS_DIR, formatProblem } from '../knowledge/load.js';
+
+export function runValidate(args: string[], out: NodeJS.WritableStream = process.stdout): number {
+  const dir = args[0] ?? DEFAULT_INTENTS_DIR;
+  const problems = checkKnowledge(dir);
+  if (problems.length === 0) {
+    out.write(`✓ knowledge base in ${dir} is valid\n`);
+    return 0;
+  }
+  out.write(`✗ ${problems.length} problem(s) in ${dir}:\n${problems.map(formatProblem).join('\n')}\n`);
+  return 1;
+}

@@ -1,0 +1,45 @@
+/**
+ * The platform-neutral answer: built once by the core, rendered by the terminal, Slack (Block Kit)
+ * and Discord (embeds) renderers. Text is plain; renderers add their own markup and escaping.
+ */
+import type { Intent } from '../../knowledge/schema.js';
+
+export type AnswerKind = Intent | 'clarify';
+
+export interface Column {
+  /** Usually a service's short name. */
+  heading: string;
+  bullets: string[];
+}
+
+export interface Section {
+  heading: string;
+  text?: string;
+  bullets?: string[];
+  /** Side-by-side content, one column per service. */
+  columns?: Column[];
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface FollowUp {
+  /** Button label, short ("Pricing", "Compare with Lambda"). */
+  label: string;
+  /** What clicking it asks, encoded by {@link encodeAction}; small enough for a button id. */
+  action: string;
+}
+
+export interface Answer {
+  kind: AnswerKind;
+  title: string;
+  /** One or two lines under the title. */
+  summary?: string;
+  sections: Section[];
+  /** Notes such as '"EC3" was read as Amazon EC2' or what the knowledge base does not cover yet. */
+  notes: string[];
+  sources: Link[];
+  followUps: FollowUp[];
+}

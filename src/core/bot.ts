@@ -1,0 +1,82 @@
+/**
+ * The platform-agnostic bot: understand a message in its conversation, remember the turn, build
+ * the answer. Adapters (terminal, Slack, Discord) call {@link Bot.ask} and {@link Bot.act} and
+ * render the {@link Answer}; nothing here knows about any platform.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import { decodeAction } from './answer/actions.js';
+import { buildAnswer } from './answer/build.js';
+import type { Answer } from './answer/types.js';
+import { MemoryConversationStore, type ConversationStore } from './conversation-store.js';
+import { createUnderstander, type Understander } from './understand.js';
+import type { Turn, Understanding } from './understanding.js';
+
+export interface Reply {
+  understanding: Understanding;
+  answer: Answer;
+}
+
+export interface Bot {
+  readonly knowledge: Knowledge;
+  readonly understander: Understander;
+  readonly store: ConversationStore;
+  /** Answers a message; `conversation` (a DM, a thread, a terminal session) keys follow-up context. */
+  ask(text: string, conversation?: string): Promise<Reply>;
+  /** Answers a follow-up button; undefined when the action is malformed or unknown. */
+  act(action: string, conversation?: string): Promise<Reply | undefined>;
+  /** Understanding and answer without conversation state (pure, synchronous). */
+  answerNow(text: string, previous?: Turn): Reply;
+}
+
+export interface BotOptions {
+  store?: ConversationStore;
+}
+
+/** Intents whose services later follow-ups refer back to. */
+const REMEMBERED = new Set(['compare', 'describe', 'recommend']);
+
+export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
+  const understander = createUnderstander(knowledge);
+  const store = options.store ?? new MemoryConversationStore();
+
+  const remember = async (conversation: string | undefined, u: Understanding) => {
+    if (!conversation || u.clarify || !REMEMBERED.has(u.intent) || u.services.length === 0) return;
+    await store.set(conversation, { intent: u.intent, services: u.services, aspect: u.aspect });
+  };
+
+  const answerNow = (text: string, previous?: Turn): Reply => {
+    const understanding = understander.understand(text, previous);
+    return { understanding, answer: buildAnswer(knowledge, understanding) };
+  };
+
+  return {
+    knowledge,
+    understander,
+    store,
+    answerNow,
+    async ask(text, conversation) {
+      const previous = conversation ? await store.get(conversation) : undefined;
+      const reply = answerNow(text, previous);
+      await remember(conversation, reply.understanding);
+      return reply;
+    },
+    async act(raw, conversation) {
+      const action = decodeAction(raw, (id) => knowledge.byId.has(id));
+      if (!action) return undefined;
+      const understanding: Understanding = {
+        intent: action.intent,
+        services: action.services,
+        aspect: action.aspect,
+        confidence: 1,
+        corrections: [],
+        followUp: true,
+        clarify: false,
+        outside: [],
+        needs: [],
+        text: '',
+      };
+      await remember(conversation, understanding);
+      return { understanding, answer: buildAnswer(knowledge, understanding) };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * A naive Bayes intent classifier (natural's BayesClassifier) trained at start-up from the
+ * phrases in intents/training/ and the needs' phrases (as "recommend"). It decides between the
+ * intents that name no service: greeting, help, list_services, recommend, out_of_scope.
+ */
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Intent } from '../knowledge/schema.js';
+import { stem, tokenize } from './text.js';
+
+export interface IntentScore {
+  intent: Intent;
+  p: number;
+}
+
+export interface IntentClassifier {
+  /** Probabilities (summing to 1) for each trained intent, best first. */
+  classify(tokens: readonly string[]): IntentScore[];
+  /** Stems seen in training. */
+  readonly known: ReadonlySet<string>;
+}
+
+/** Features: stems, plus stem bigrams so "what can you do" differs from "what can S3 do". */
+function features(tokens: readonly string[]): string[] {
+  const stems = tokens.map(stem);
+  const out = [...new Set(stems)];
+  for (let i = 0; i + 1 < stems.length; i++) out.push(`${stems[i]}_${stems[i + 1]}`);
+  return out;
+}
+
+const MAX_FEATURES = 48;
+
+export function trainIntentClassifier(k: Knowledge): IntentClassifier {
+  const model = new BayesClassifier().classifier;
+  const known = new Set<string>();
+  const add = (phrase: string, intent: Intent) => {
+    const f = features(tokenize(phrase));
+    if (f.length === 0) return;
+    f.forEach((x) => known.add(x));
+    model.addExample({ ...f }, intent);
+  };
+  for (const file of k.training) for (const phrase of file.phrases) add(phrase, file.intent);
+  for (const need of k.needs) for (const phrase of need.phrases) add(phrase, 'recommend');
+
+  return {
+    known,
+    classify(tokens) {
+      const f = features(tokens)
+        .filter((x) => known.has(x))
+        .slice(0, MAX_FEATURES);
+      const raw = model.getClassifications({ ...f });
+      const sum = raw.reduce((a, r) => a + r.value, 0);
+      return raw.map((r) => ({ intent: r.label as Intent, p: sum > 0 ? r.value / sum : 1 / raw.length }));
+    },
+  };
+}

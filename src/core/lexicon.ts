@@ -1,0 +1,97 @@
+/**
+ * Compiles the knowledge base into the lookup tables understanding needs, once at start-up:
+ * service and outside-term phrases by token sequence, typo candidates, aspect keywords by stem.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import type { Aspect, OutsideTerm } from '../knowledge/schema.js';
+import { NEAR_MISS_WORDS, STOPWORDS } from './language.js';
+import { stem, tokenize } from './text.js';
+
+export interface PhraseTarget {
+  kind: 'service' | 'outside';
+  /** Service id, or the outside term's name. */
+  id: string;
+  term?: OutsideTerm;
+  misspelling: boolean;
+}
+
+export interface FuzzyTarget {
+  id: string;
+  /** The alias with its spaces removed, e.g. "elasticbeanstalk". */
+  form: string;
+  hasDigit: boolean;
+}
+
+export interface AspectKeyword {
+  aspect: Aspect;
+  stems: string[];
+}
+
+export interface Lexicon {
+  /** Token sequences joined by one space → what they name. */
+  phrases: Map<string, PhraseTarget>;
+  longestPhrase: number;
+  fuzzy: FuzzyTarget[];
+  /** Aspect keywords indexed by their first stem. */
+  aspectKeywords: Map<string, AspectKeyword[]>;
+  /** Every word the knowledge base and training phrases use: never typo-corrected. */
+  vocabulary: Set<string>;
+}
+
+export function buildLexicon(k: Knowledge): Lexicon {
+  const phrases = new Map<string, PhraseTarget>();
+  let longestPhrase = 1;
+  const fuzzy: FuzzyTarget[] = [];
+  const seenFuzzy = new Set<string>();
+
+  const addPhrase = (text: string, target: PhraseTarget) => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return;
+    const key = tokens.join(' ');
+    if (!phrases.has(key) || (phrases.get(key)!.kind === 'outside' && target.kind === 'service')) phrases.set(key, target);
+    longestPhrase = Math.max(longestPhrase, tokens.length);
+    if (target.kind !== 'service') return;
+    const form = tokens.join('');
+    const hasDigit = /\d/.test(form);
+    if ((form.length >= 5 || (hasDigit && form.length === 3)) && !seenFuzzy.has(form)) {
+      seenFuzzy.add(form);
+      fuzzy.push({ id: target.id, form, hasDigit });
+    }
+  };
+
+  for (const s of k.catalog) {
+    for (const alias of [s.id, s.short, ...s.aliases]) addPhrase(alias, { kind: 'service', id: s.id, misspelling: false });
+    for (const typo of s.misspellings) addPhrase(typo, { kind: 'service', id: s.id, misspelling: true });
+  }
+  for (const term of k.outside) {
+    for (const alias of term.aliases) {
+      const key = tokenize(alias).join(' ');
+      if (!phrases.has(key)) addPhrase(alias, { kind: 'outside', id: term.name, term, misspelling: false });
+    }
+  }
+
+  const aspectKeywords = new Map<string, AspectKeyword[]>();
+  for (const a of k.aspectWords) {
+    for (const kw of a.keywords) {
+      const stems = tokenize(kw).map(stem);
+      if (stems.length === 0) continue;
+      const list = aspectKeywords.get(stems[0]!) ?? [];
+      list.push({ aspect: a.id, stems });
+      aspectKeywords.set(stems[0]!, list);
+    }
+  }
+
+  const vocabulary = new Set<string>([...STOPWORDS, ...NEAR_MISS_WORDS]);
+  const addWords = (text: string) => {
+    for (const t of tokenize(text)) if (!phrases.has(t)) vocabulary.add(t);
+  };
+  for (const t of k.training) t.phrases.forEach(addWords);
+  for (const n of k.needs) {
+    n.phrases.forEach(addWords);
+    n.keywords.forEach(addWords);
+    addWords(n.label);
+  }
+  for (const a of k.aspectWords) a.keywords.forEach(addWords);
+
+  return { phrases, longestPhrase, fuzzy, aspectKeywords, vocabulary };
+}

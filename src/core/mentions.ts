@@ -1,0 +1,132 @@
+/**
+ * Finds what a message names: catalog services (exact aliases first, longest phrase wins, then
+ * typo-tolerant matching) and things outside the catalog (other AWS services, other clouds).
+ */
+import type { OutsideTerm } from '../knowledge/schema.js';
+import { boundedEditDistance } from './distance.js';
+import type { Lexicon, PhraseTarget } from './lexicon.js';
+
+export interface ServiceMention {
+  id: string;
+  start: number;
+  end: number;
+  /** What the user typed, when it was read as a typo of this service. */
+  correctedFrom?: string;
+}
+
+export interface OutsideMention {
+  term: OutsideTerm;
+  start: number;
+  end: number;
+}
+
+export interface Mentions {
+  services: ServiceMention[];
+  outside: OutsideMention[];
+  /** consumed[i] is true when token i is part of a mention. */
+  consumed: boolean[];
+}
+
+/** The most typos tolerated in a word of this length. */
+function allowedEdits(length: number): number {
+  if (length >= 8) return 2;
+  return 1;
+}
+
+function lookup(lex: Lexicon, tokens: string[], i: number): { target: PhraseTarget; length: number } | undefined {
+  const maxN = Math.min(lex.longestPhrase, tokens.length - i);
+  for (let n = maxN; n >= 1; n--) {
+    const key = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' ');
+    const target = lex.phrases.get(key);
+    if (target) return { target, length: n };
+  }
+  const t = tokens[i]!;
+  if (t.length > 3 && t.endsWith('s')) {
+    const target = lex.phrases.get(t.slice(0, -1));
+    if (target) return { target, length: 1 };
+  }
+  return undefined;
+}
+
+/** The catalog service a mistyped word most likely means, if any is close enough. */
+export function correctTypo(lex: Lexicon, word: string): string | undefined {
+  const hasDigit = /\d/.test(word);
+  if (!(word.length >= 5 || (hasDigit && word.length === 3))) return undefined;
+  if (lex.vocabulary.has(word) || /^\d+$/.test(word)) return undefined;
+  const max = word.length === 3 ? 1 : allowedEdits(word.length);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  let tie = false;
+  for (const f of lex.fuzzy) {
+    if (word.length === 3) {
+      // Short acronyms: only a digit-bearing one, with letters and digits in the same places (ec3 → ec2).
+      if (!f.hasDigit || f.form.length !== 3 || !samePattern(word, f.form)) continue;
+    } else if (f.form.length < 5) continue;
+    const d = boundedEditDistance(word, f.form, max);
+    if (d > max) continue;
+    // Prefer same first letter: typos rarely hit it.
+    const score = d + (word[0] === f.form[0] ? 0 : 0.5);
+    if (score < bestScore) {
+      bestScore = score;
+      best = f.id;
+      tie = false;
+    } else if (score === bestScore && f.id !== best) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+function samePattern(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (/\d/.test(a[i]!) !== /\d/.test(b[i]!)) return false;
+  }
+  return true;
+}
+
+export function findMentions(lex: Lexicon, tokens: string[]): Mentions {
+  const services: ServiceMention[] = [];
+  const outside: OutsideMention[] = [];
+  const consumed = new Array<boolean>(tokens.length).fill(false);
+
+  for (let i = 0; i < tokens.length; ) {
+    const hit = lookup(lex, tokens, i);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const end = i + hit.length;
+    for (let j = i; j < end; j++) consumed[j] = true;
+    if (hit.target.kind === 'service') {
+      const m: ServiceMention = { id: hit.target.id, start: i, end };
+      if (hit.target.misspelling) m.correctedFrom = tokens.slice(i, end).join(' ');
+      services.push(m);
+    } else if (hit.target.term) {
+      outside.push({ term: hit.target.term, start: i, end });
+    }
+    i = end;
+  }
+
+  // Typos: single words, then two adjacent words written as one ("elastic cashe").
+  for (let i = 0; i < tokens.length; i++) {
+    if (consumed[i]) continue;
+    const word = tokens[i]!;
+    let id = correctTypo(lex, word);
+    let end = i + 1;
+    if (!id && i + 1 < tokens.length && !consumed[i + 1]) {
+      const joined = word + tokens[i + 1]!;
+      if (joined.length >= 8 && !(lex.vocabulary.has(word) && lex.vocabulary.has(tokens[i + 1]!))) {
+        id = correctTypo(lex, joined);
+        end = i + 2;
+      }
+    }
+    if (!id) continue;
+    for (let j = i; j < end; j++) consumed[j] = true;
+    services.push({ id, start: i, end, correctedFrom: tokens.slice(i, end).join(' ') });
+  }
+  services.sort((a, b) => a.start - b.start);
+  return { services, outside, consumed };
+}
+
+/** Distinct service ids in the order first mentioned. */
+export function distinctIds(mentions: readonly ServiceMention[]): string[] {
+  return [...new Set(mentions.map((m) => m.id))];
+}

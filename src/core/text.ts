@@ -1,0 +1,75 @@
+/**
+ * Text handling shared by every part of understanding: strip what Slack, Discord and terminals add
+ * around a question, split it into lower-case word tokens, and stem them.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/** Understanding reads at most this many characters; longer messages are cut, never slow. */
+export const MAX_QUESTION_CHARS = 2000;
+
+const MONEY_EMOJI = /[💰💵💸🤑💲]/gu;
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Removes platform noise: Slack and Discord mention and channel tokens, Slack links (keeping their
+ * label), emoji codes and pictographs, code fences and backticks, markdown emphasis, invisible and
+ * control characters. Returns readable text in its original case.
+ */
+export function cleanMessage(raw: string): string {
+  let s = raw.length > MAX_QUESTION_CHARS * 2 ? raw.slice(0, MAX_QUESTION_CHARS * 2) : raw;
+  s = s.normalize('NFKC');
+  s = s.replace(/\r\n?|\n/g, ' ').replace(INVISIBLE, '');
+  s = s
+    .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/g, ' $1 ') // Slack link with a label
+    .replace(/<(?:https?|mailto):[^>\s]*>/g, ' ') // bare Slack link
+    .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // <@U123>, <@!123>, <#C1|name>, <!here>, <@&role>
+    .replace(/<a?:[\w~-]{1,64}:\d{5,25}>/g, ' ') // Discord custom emoji <:name:id>
+    .replace(/<t:\d+(?::[a-zA-Z])?>/g, ' ') // Discord timestamps
+    .replace(/(^|\s):[a-z0-9_+'-]{1,40}:(?::skin-tone-\d:)?/gi, '$1 ') // :emoji_codes:
+    .replace(/:[a-z0-9_+'-]{1,40}:/gi, ' ')
+    .replace(MONEY_EMOJI, ' cost ')
+    .replace(PICTOGRAPHS, ' ')
+    .replace(/```[a-z]*|`/gi, ' ') // code fences and inline code marks
+    .replace(/(^|[\s(])[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?=[\s).,!?:;]|$)/g, '$1') // *bold* _italic_ ~strike~
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/^\s*\/?aws-compare\b/i, ' ') // a pasted slash command
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s.length > MAX_QUESTION_CHARS ? s.slice(0, MAX_QUESTION_CHARS) : s;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-case word tokens; apostrophes are dropped ("what's" → "whats"), diacritics kept. */
+export function tokenize(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  for (const m of lower.matchAll(WORD)) out.push(m[0].replace(/['’]/g, ''));
+  if (lower.includes('$')) out.push('$');
+  return out;
+}
+
+/** Accents removed: "límite" → "limite", so phrases match however they were typed. */
+export function foldAccents(token: string): string {
+  return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 20_000;
+
+/** Porter stem of an (accent-folded) token, cached: the same words come back in every message. */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = PorterStemmer.stem(foldAccents(token));
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(token, s);
+  }
+  return s;
+}
+
+/** Tokens of a phrase from the knowledge base, the same way a message is tokenized. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(phrase);
+}

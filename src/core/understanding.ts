@@ -1,0 +1,36 @@
+/** What the bot understood from a message: the reading every other part acts on. */
+import type { Aspect, Intent } from '../knowledge/schema.js';
+
+export interface Correction {
+  /** What the user typed. */
+  from: string;
+  /** The service id it was read as. */
+  to: string;
+}
+
+export interface Understanding {
+  intent: Intent;
+  /** Canonical service ids; for recommend, the picks best first. */
+  services: string[];
+  aspect: Aspect | null;
+  /** 0..1: how sure the bot is of this reading. */
+  confidence: number;
+  corrections: Correction[];
+  /** Set when the reading used the conversation's previous turn. */
+  followUp: boolean;
+  /** Below the confidence threshold: the bot asks instead of answering. */
+  clarify: boolean;
+  /** Names of things outside the catalog that the message mentions. */
+  outside: string[];
+  /** For recommend: the need matched, best first. */
+  needs: { id: string; score: number }[];
+  /** The message after platform noise was removed. */
+  text: string;
+}
+
+/** What a conversation remembers of its last answered turn. */
+export interface Turn {
+  intent: Intent;
+  services: string[];
+  aspect: Aspect | null;
+}

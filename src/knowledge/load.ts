@@ -1,0 +1,198 @@
+/**
+ * Reads intents/ and validates every file with the schemas; the bot never starts half-loaded:
+ * any problem anywhere is reported (file, field, reason) and nothing is returned.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import {
+  ASPECTS,
+  aspectVocabularySchema,
+  catalogSchema,
+  needsFileSchema,
+  outsideSchema,
+  pairNoteSchema,
+  profileSchema,
+  trainingFileSchema,
+  type Aspect,
+  type CatalogEntry,
+  type Need,
+  type OutsideTerm,
+  type PairNote,
+  type Profile,
+  type TrainingFile,
+} from './schema.js';
+
+export interface Knowledge {
+  readonly dir: string;
+  readonly catalog: readonly CatalogEntry[];
+  readonly byId: ReadonlyMap<string, CatalogEntry>;
+  readonly profiles: ReadonlyMap<string, Profile>;
+  /** Curated notes keyed by {@link pairKey}. */
+  readonly pairs: ReadonlyMap<string, PairNote>;
+  readonly needs: readonly Need[];
+  readonly training: readonly TrainingFile[];
+  readonly aspectWords: readonly { id: Aspect; label: string; keywords: string[] }[];
+  readonly outside: readonly OutsideTerm[];
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`The knowledge base in intents/ has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `  ${p.file}${p.field ? ` → ${p.field}` : ''}: ${p.message}`;
+}
+
+/** The order-independent key of a set of services, e.g. "ec2+s3". */
+export function pairKey(ids: readonly string[]): string {
+  return [...ids].sort().join('+');
+}
+
+export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents/', import.meta.url));
+
+/** Loads and validates intents/; throws {@link KnowledgeError} listing every problem. */
+export function loadKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Knowledge {
+  const { knowledge, problems } = readKnowledge(dir, today);
+  if (problems.length > 0 || !knowledge) throw new KnowledgeError(problems);
+  return knowledge;
+}
+
+/** Validates intents/ and returns every problem found (empty when all is well). */
+export function checkKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Problem[] {
+  return readKnowledge(dir, today).problems;
+}
+
+function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rel = (file: string) => relative(dir, file) || file;
+
+  function parse<T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `not valid JSON (${(err as Error).message})`;
+      problems.push({ file: rel(file), field: '', message: reason });
+      return undefined;
+    }
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file: rel(file), field: issue.path.map(String).join('.'), message: issue.message });
+      }
+      return undefined;
+    }
+    return result.data;
+  }
+
+  const jsonFiles = (sub: string) => {
+    const folder = join(dir, sub);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(folder, f));
+  };
+
+  const catalogFile = join(dir, 'catalog.json');
+  const catalog = parse(catalogFile, catalogSchema)?.services ?? [];
+  const byId = new Map<string, CatalogEntry>();
+  const aliasOwner = new Map<string, string>();
+  catalog.forEach((entry, i) => {
+    if (byId.has(entry.id)) problems.push({ file: rel(catalogFile), field: `services.${i}.id`, message: `"${entry.id}" is listed twice` });
+    byId.set(entry.id, entry);
+    for (const alias of [...entry.aliases, ...entry.misspellings]) {
+      const key = alias.toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== entry.id)
+        problems.push({ file: rel(catalogFile), field: `services.${i}.aliases`, message: `"${alias}" also names "${owner}"` });
+      aliasOwner.set(key, entry.id);
+    }
+  });
+  const known = (id: string) => byId.has(id);
+  const dateProblem = (reviewed: string): string | undefined => {
+    const d = new Date(`${reviewed}T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) return `"${reviewed}" is not a real date`;
+    const endOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
+    if (d.getTime() >= endOfToday) return `"${reviewed}" is in the future`;
+    return undefined;
+  };
+
+  const profiles = new Map<string, Profile>();
+  for (const file of jsonFiles('services')) {
+    const profile = parse(file, profileSchema);
+    if (!profile) continue;
+    const expected = basename(file, '.json');
+    if (profile.id !== expected) problems.push({ file: rel(file), field: 'id', message: `is "${profile.id}" but the file is named for "${expected}"` });
+    if (!known(profile.id)) problems.push({ file: rel(file), field: 'id', message: `"${profile.id}" is not a service of catalog.json` });
+    const bad = dateProblem(profile.reviewed);
+    if (bad) problems.push({ file: rel(file), field: 'reviewed', message: bad });
+    profiles.set(profile.id, profile);
+  }
+
+  const pairs = new Map<string, PairNote>();
+  for (const file of jsonFiles('pairs')) {
+    const note = parse(file, pairNoteSchema);
+    if (!note) continue;
+    note.services.forEach((id, i) => {
+      if (!known(id)) problems.push({ file: rel(file), field: `services.${i}`, message: `"${id}" is not a service of catalog.json` });
+    });
+    const bad = dateProblem(note.reviewed);
+    if (bad) problems.push({ file: rel(file), field: 'reviewed', message: bad });
+    const key = pairKey(note.services);
+    if (pairs.has(key)) problems.push({ file: rel(file), field: 'services', message: `another pair note already covers ${key}` });
+    pairs.set(key, note);
+  }
+
+  const needs: Need[] = [];
+  const needIds = new Set<string>();
+  for (const file of jsonFiles('needs')) {
+    const parsed = parse(file, needsFileSchema);
+    parsed?.needs.forEach((need, i) => {
+      if (needIds.has(need.id)) problems.push({ file: rel(file), field: `needs.${i}.id`, message: `"${need.id}" is used by another need` });
+      needIds.add(need.id);
+      need.picks.forEach((p, j) => {
+        if (!known(p.service))
+          problems.push({ file: rel(file), field: `needs.${i}.picks.${j}.service`, message: `"${p.service}" is not a service of catalog.json` });
+      });
+      needs.push(need);
+    });
+  }
+
+  const training: TrainingFile[] = [];
+  for (const file of jsonFiles('training')) {
+    const parsed = parse(file, trainingFileSchema);
+    if (parsed) training.push(parsed);
+  }
+
+  const aspectFile = join(dir, 'aspects.json');
+  const aspectWords = parse(aspectFile, aspectVocabularySchema)?.aspects ?? [];
+  for (const aspect of ASPECTS) {
+    if (aspectWords.length > 0 && !aspectWords.some((a) => a.id === aspect))
+      problems.push({ file: rel(aspectFile), field: 'aspects', message: `has no entry for "${aspect}"` });
+  }
+  const outside = parse(join(dir, 'outside.json'), outsideSchema)?.terms ?? [];
+  for (const [i, term] of outside.entries()) {
+    for (const alias of term.aliases) {
+      const owner = aliasOwner.get(alias.toLowerCase());
+      if (owner) problems.push({ file: rel(join(dir, 'outside.json')), field: `terms.${i}.aliases`, message: `"${alias}" names the catalog service "${owner}"` });
+    }
+  }
+
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    knowledge: { dir, catalog, byId, profiles, pairs, needs, training, aspectWords, outside },
+  };
+}
