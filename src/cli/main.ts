@@ -6,6 +6,7 @@ Usage:
   awsbot chat                   chat in the terminal (follow-ups keep context; Ctrl-D or "exit" to leave)
   awsbot classify [--jsonl]     print how questions are understood (stdin, one per line)
   awsbot validate [dir]         check the knowledge files in intents/
+  awsbot eval [file.jsonl…]     accuracy of understanding on labelled questions (--show N lists misses)
   awsbot help                   this text
 `;
 
@@ -18,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./chat.js')).runChat(rest);
     case 'classify':
       return (await import('./classify.js')).runClassify(rest);
+    case 'eval':
+      return (await import('./evaluate.js')).runEval(rest);
     case 'validate':
       return (await import('./validate.js')).runValidate(rest);
     case undefined:
