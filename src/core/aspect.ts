@@ -25,6 +25,19 @@ export interface AspectReading {
   scores: Partial<Record<Aspect, number>>;
 }
 
+/** The length of the aspect keyword that starts at stems[i], or 0 when none does. */
+export function aspectKeywordAt(lex: Lexicon, stems: readonly string[], i: number): number {
+  let best = 0;
+  for (const kw of lex.aspectKeywords.get(stems[i]!) ?? []) {
+    const len = kw.stems.length;
+    if (len <= best || i + len > stems.length) continue;
+    let ok = true;
+    for (let j = 1; ok && j < len; j++) ok = stems[i + j] === kw.stems[j];
+    if (ok) best = len;
+  }
+  return best;
+}
+
 export function detectAspect(lex: Lexicon, tokens: readonly string[], consumed: readonly boolean[]): AspectReading {
   const stems = tokens.map((t, i) => (consumed[i] ? '' : stem(t)));
   const scores: Partial<Record<Aspect, number>> = {};

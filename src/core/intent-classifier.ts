@@ -1,7 +1,8 @@
 /**
  * A naive Bayes intent classifier (natural's BayesClassifier) trained at start-up from the
- * phrases in intents/training/ and the needs' phrases (as "recommend"). It decides between the
- * intents that name no service: greeting, help, list_services, recommend, out_of_scope.
+ * phrases in intents/training/. It weighs the intents that name no service: greeting, help,
+ * list_services, recommend (asking for a service in general terms), out_of_scope. Which need a
+ * recommendation is about is the need matcher's job, not this one's.
  */
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import type { Knowledge } from '../knowledge/load.js';
@@ -40,7 +41,6 @@ export function trainIntentClassifier(k: Knowledge): IntentClassifier {
     model.addExample({ ...f }, intent);
   };
   for (const file of k.training) for (const phrase of file.phrases) add(phrase, file.intent);
-  for (const need of k.needs) for (const phrase of need.phrases) add(phrase, 'recommend');
 
   return {
     known,
@@ -48,9 +48,13 @@ export function trainIntentClassifier(k: Knowledge): IntentClassifier {
       const f = features(tokens)
         .filter((x) => known.has(x))
         .slice(0, MAX_FEATURES);
-      const raw = model.getClassifications({ ...f });
+      // Divide out the class prior: the recommend class has many more phrases (every need's), and
+      // its size must not decide short or vague messages.
+      const raw = model.getClassifications({ ...f }).map((r) => ({ label: r.label, value: r.value / (model.classTotals[r.label]! / model.totalExamples) }));
       const sum = raw.reduce((a, r) => a + r.value, 0);
-      return raw.map((r) => ({ intent: r.label as Intent, p: sum > 0 ? r.value / sum : 1 / raw.length }));
+      return raw
+        .map((r) => ({ intent: r.label as Intent, p: sum > 0 ? r.value / sum : 1 / raw.length }))
+        .sort((a, b) => b.p - a.p);
     },
   };
 }

@@ -15,6 +15,8 @@ export interface NeedMatch {
 interface CompiledNeed {
   need: Need;
   phrases: Set<string>[];
+  /** Every stem of the need's phrases, keywords and label. */
+  vocabulary: Set<string>;
   keywords: string[][];
   excludes: string[][];
 }
@@ -28,12 +30,12 @@ export interface NeedMatcher {
 const contentStems = (tokens: readonly string[]) => tokens.filter((t) => !STOPWORDS.has(t)).map(stem);
 
 export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
-  const compiled: CompiledNeed[] = needs.map((need) => ({
-    need,
-    phrases: [...need.phrases, need.label].map((p) => new Set(contentStems(tokenize(p)))),
-    keywords: need.keywords.map((k) => tokenize(k).map(stem)),
-    excludes: need.excludes.map((k) => tokenize(k).map(stem)),
-  }));
+  const compiled: CompiledNeed[] = needs.map((need) => {
+    const phrases = [...need.phrases, need.label].map((p) => new Set(contentStems(tokenize(p))));
+    const keywords = need.keywords.map((k) => tokenize(k).map(stem));
+    const vocabulary = new Set<string>([...phrases.flatMap((p) => [...p]), ...keywords.flat()]);
+    return { need, phrases, vocabulary, keywords, excludes: need.excludes.map((k) => tokenize(k).map(stem)) };
+  });
   // Inverse document frequency over needs: a word found in many needs says little.
   const df = new Map<string, number>();
   for (const c of compiled) {
@@ -59,6 +61,11 @@ export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
       const stems = tokens.map(stem);
       const content = new Set(contentStems(tokens));
       if (content.size === 0) return [];
+      // Only words some need knows can be explained by a need; the rest is chatter.
+      const topical = [...content].filter((s) => df.has(s));
+      // Words no need knows still count against "how much of the question a need explains".
+      const unknownWeight = (content.size - topical.length) * Math.log(1 + n) * 0.5;
+      const topicalWeight = topical.reduce((a, s) => a + idf(s), 0) + unknownWeight;
       const results: NeedMatch[] = [];
       for (const c of compiled) {
         if (c.excludes.some((e) => containsSeq(stems, e))) continue;
@@ -75,7 +82,11 @@ export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
         }
         let bonus = 0;
         for (const k of c.keywords) if (containsSeq(stems, k)) bonus += 0.25 * Math.min(1.5, k.reduce((a, s) => a + idf(s), 0) / 2);
-        const score = best * 0.75 + Math.min(0.6, bonus);
+        // How much of the question this need explains, besides how much of one phrase it covers.
+        let explained = 0;
+        for (const s of topical) if (c.vocabulary.has(s)) explained += idf(s);
+        const precision = topicalWeight > 0 ? explained / topicalWeight : 0;
+        const score = best * 0.55 + precision * 0.3 + Math.min(0.5, bonus);
         if (score > 0) results.push({ need: c.need, score });
       }
       return results.sort((a, b) => b.score - a.score);

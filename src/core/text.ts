@@ -45,7 +45,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
-  for (const m of lower.matchAll(WORD)) out.push(m[0].replace(/['’]/g, ''));
+  for (const m of lower.matchAll(WORD)) out.push(m[0].replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1'));
   if (lower.includes('$')) out.push('$');
   return out;
 }

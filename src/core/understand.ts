@@ -8,13 +8,17 @@ import { detectAspect } from './aspect.js';
 import { trainIntentClassifier, type IntentClassifier } from './intent-classifier.js';
 import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
-import { distinctIds, findMentions, type Mentions } from './mentions.js';
+import { distinctIds, findMentions } from './mentions.js';
+import { asksCanItDo, endsOnFor, namesATask, taskClauseStart } from './question-shape.js';
 import { buildNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize } from './text.js';
 import type { Turn, Understanding } from './understanding.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.45;
+/** Need-match scores: above the first a need is clearly asked; above the second, possibly. */
+const NEED_CLEAR = 0.65;
+const NEED_POSSIBLE = 0.45;
 /** A comparison covers at most this many services. */
 export const MAX_COMPARED = 3;
 
@@ -26,8 +30,6 @@ const COMPARE_WORDS = new Set(
 );
 const PRONOUNS = new Set(`it its they them their this that these those both either one ones former latter each first second`.split(' '));
 const FOLLOW_OPENERS = ['and', 'also', 'what about', 'how about', 'ok and', 'so and', 'same for', 'and for', 'now', 'then'];
-const CAN_WORDS = new Set(['can', 'could', 'does', 'do', 'will', 'possible', 'puede', 'peut', 'kann']);
-const USE_FOR_SKIP = new Set(['example', 'instance', 'sure', 'free', 'now', 'me', 'us', 'you', 'real', 'example,', 'that', 'this', 'it']);
 
 export interface Understander {
   understand(raw: string, previous?: Turn): Understanding;
@@ -86,13 +88,20 @@ export function createUnderstander(k: Knowledge): Understander {
     const products = mentions.outside.filter((o) => o.term.kind === 'product');
     if (peers.length > 0) return out({ intent: 'out_of_scope', confidence: 0.9 });
     if (products.length > 0 && ids.length === 1 && compareCue) return out({ intent: 'out_of_scope', confidence: 0.75 });
+    if (mentions.outside.length > 0 && ids.length === 0 && compareCue && !previous) return out({ intent: 'out_of_scope', confidence: 0.75 });
 
-    const aspectReading = detectAspect(lexicon, tokens, mentions.consumed);
+    // Aspect words inside "for <a task>" describe the task, not what is asked about it.
+    const serviceTokens = tokens.map((_, i) => mentions.services.some((m) => i >= m.start && i < m.end));
+    const task = taskClauseStart(lexicon, tokens, serviceTokens);
+    const ignored = task === undefined ? serviceTokens : serviceTokens.map((c, i) => c || i >= task);
+    const aspectReading = detectAspect(lexicon, tokens, ignored);
+    const asksUseCase = task !== undefined || endsOnFor(tokens) || namesATask(tokens, serviceTokens);
     const aspectFor = (intent: Intent, found: Aspect | null): Aspect | null => {
       if (intent !== 'compare' && intent !== 'describe') return null;
       if (found) return found;
-      if (asksForUseCase(tokens, mentions, intent)) return 'use_cases';
-      return intent === 'describe' && asksCanItDo(tokens, mentions) ? 'features' : null;
+      if (task !== undefined) return 'use_cases';
+      if (asksCanItDo(tokens, mentions.services[0]?.start)) return 'features';
+      return asksUseCase ? 'use_cases' : null;
     };
 
     if (ids.length >= 2) {
@@ -131,13 +140,16 @@ export function createUnderstander(k: Knowledge): Understander {
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);
-        const aspect = aspectReading.aspect ?? (asksForUseCase(tokens, mentions, intent) ? 'use_cases' : null);
+        const aspect = aspectReading.aspect ?? (asksUseCase ? 'use_cases' : null);
         return out({ intent, services, aspect, confidence: aspectReading.aspect || pronoun ? 0.85 : 0.65, followUp: true });
       }
     }
-    if (supporting.length > 0) return out({ intent: 'out_of_scope', confidence: 0.8 });
-
     const matches = needs.match(tokens);
+    // "what is IAM?": a supporting AWS service alone is out of scope, unless a need is clearly asked.
+    if (supporting.length > 0 && ((matches[0]?.score ?? 0) < NEED_CLEAR || p('recommend') < p('out_of_scope'))) {
+      return out({ intent: 'out_of_scope', confidence: 0.8 });
+    }
+
     return out(readWithoutService(tokens, scores, matches, p));
   }
 
@@ -161,46 +173,18 @@ export function createUnderstander(k: Knowledge): Understander {
       confidence,
       needs: matches.slice(0, 3).map((m) => ({ id: m.need.id, score: Number(m.score.toFixed(3)) })),
     });
-    if (best && needScore >= 0.55 && top.intent !== 'greeting' && top.intent !== 'list_services' && top.intent !== 'help') {
-      return recommend(Math.min(0.97, 0.5 + needScore / 2));
+    const social = top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services';
+    if (best && needScore >= NEED_CLEAR && !(social && top.p >= 0.9 && needScore < 0.9)) {
+      return recommend(Math.min(0.97, 0.3 + needScore * 0.5));
     }
-    if (best && needScore >= 0.3 && (top.intent === 'recommend' || p('recommend') >= 0.3)) {
-      return recommend(Math.min(0.9, 0.35 + needScore / 2 + p('recommend') / 4));
+    if (best && needScore >= NEED_POSSIBLE && p('recommend') >= p('out_of_scope') && !(social && top.p >= 0.6)) {
+      return recommend(Math.min(0.7, 0.2 + needScore * 0.5));
     }
     if (top.intent === 'recommend') {
       // Sounds like a request for a service, but no known need fits: ask rather than guess.
-      return best ? { ...recommend(0.3) } : { intent: 'out_of_scope', confidence: 0.5 };
+      return best && needScore >= 0.3 ? recommend(0.3) : { intent: 'out_of_scope', confidence: 0.4 };
     }
     return { intent: top.intent, confidence: Math.max(0.3, Math.min(0.97, top.p)) };
-  }
-
-  /** "can SNS send push notifications?", "does Lambda support Java?": a question about features. */
-  function asksCanItDo(tokens: string[], mentions: Mentions): boolean {
-    const first = mentions.services[0];
-    if (!first) return false;
-    const before = tokens.slice(0, first.start).filter((t) => !STOPWORDS.has(t) || CAN_WORDS.has(t));
-    const lead = tokens.slice(Math.max(0, first.start - 2), first.start);
-    const wh = tokens.slice(0, first.start).some((t) => ['what', 'whats', 'how', 'why', 'which', 'who', 'where'].includes(t));
-    const canLead = !wh && lead.some((t) => CAN_WORDS.has(t)) && before.length <= 2;
-    const after = tokens.slice(first.end, first.end + 2);
-    const supportAfter = after.some((t) => ['support', 'supports', 'handle', 'handles', 'work', 'works', 'integrate', 'run', 'send', 'store', 'trigger', 'do'].includes(t));
-    return canLead && (supportAfter || tokens.length - first.end >= 2);
-  }
-
-  /** "X or Y for <a task>", "what is X used for", "when should I use X": the question is about use cases. */
-  function asksForUseCase(tokens: string[], mentions: Mentions, intent: Intent): boolean {
-    for (let i = 0; i < tokens.length - 1; i++) {
-      if (tokens[i] !== 'for' && tokens[i] !== 'para' && tokens[i] !== 'pour' && tokens[i] !== 'für') continue;
-      let j = i + 1;
-      while (j < tokens.length && ['a', 'an', 'the', 'my', 'our', 'some', 'un', 'una', 'une', 'mon', 'ma', 'mes', 'einen', 'eine', 'ein'].includes(tokens[j]!)) j++;
-      if (j >= tokens.length || mentions.consumed[j] || USE_FOR_SKIP.has(tokens[j]!)) continue;
-      return true;
-    }
-    if (intent === 'compare') {
-      const best = needs.match(tokens.filter((_, i) => !mentions.consumed[i]))[0];
-      if (best && best.score >= 0.45) return true;
-    }
-    return /\bwhen (should|would|do|to|shall)\b|\bwhich (one )?(should|to) (i )?(use|pick|choose)\b.*\b(to|for)\b/.test(tokens.join(' '));
   }
 
   return { understand, lexicon, needs, classifier };

@@ -10,6 +10,9 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
   interface SparseBayes {
     addExample(observation: Record<number, string>, label: string): void;
     getClassifications(observation: Record<number, string>): { label: string; value: number }[];
+    /** Examples seen per class (plus one for smoothing). */
+    classTotals: Record<string, number>;
+    totalExamples: number;
   }
   class BayesClassifier {
     constructor(stemmer?: unknown, smoothing?: number);

@@ -1,0 +1,42 @@
+/**
+ * Every Block Kit and Web API limit the Slack renderer respects, in one place: rendering, splitting
+ * and trimming read these, and the tests validate against them. Lengths are JavaScript string
+ * lengths (UTF-16 code units), never fewer than the characters Slack counts.
+ * Reference: https://docs.slack.dev/reference/block-kit/blocks
+ */
+
+/** Blocks in one message. */
+export const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Blocks in a modal or App Home view. */
+export const MAX_BLOCKS_PER_VIEW = 100;
+/** A block_id, an action_id. */
+export const MAX_ID_CHARS = 255;
+
+/** Any text object (plain_text or mrkdwn), including a context element. */
+export const MAX_TEXT_OBJECT_CHARS = 3000;
+/** A section block's text. */
+export const MAX_SECTION_TEXT_CHARS = 3000;
+/** Fields in one section block. */
+export const MAX_SECTION_FIELDS = 10;
+/** One field of a section block. */
+export const MAX_FIELD_CHARS = 2000;
+/** A header block's plain text. */
+export const MAX_HEADER_CHARS = 150;
+/** Elements in a context block. */
+export const MAX_CONTEXT_ELEMENTS = 10;
+/** Elements in an actions block. */
+export const MAX_ACTIONS_ELEMENTS = 25;
+/** A button's plain-text label. */
+export const MAX_BUTTON_TEXT_CHARS = 75;
+/** A button's value. */
+export const MAX_BUTTON_VALUE_CHARS = 2000;
+
+/**
+ * All the text in one message's blocks together. Not documented: Slack answers `msg_blocks_too_long`
+ * from about 13,200 characters (slackapi/bolt-js#2509), so stay clearly below.
+ */
+export const MAX_MESSAGE_BLOCK_CHARS = 12_000;
+/** The top-level `text` used for notifications and screen readers; Slack advises staying under 4,000. */
+export const MAX_FALLBACK_TEXT_CHARS = 3000;
+/** An answer longer than this many messages is shortened rather than flooding the channel. */
+export const MAX_MESSAGES_PER_ANSWER = 3;
