@@ -19,6 +19,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 export function cleanMessage(raw: string): string {
   let s = raw.length > MAX_QUESTION_CHARS * 2 ? raw.slice(0, MAX_QUESTION_CHARS * 2) : raw;
   s = s.normalize('NFKC');
+  s = s.replace(/```[a-z0-9+#-]{0,20}\r?\n/gi, ' '); // a fence's language tag
   s = s.replace(/\r\n?|\n/g, ' ').replace(INVISIBLE, '');
   s = s
     .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/g, ' $1 ') // Slack link with a label
@@ -30,7 +31,7 @@ export function cleanMessage(raw: string): string {
     .replace(/:[a-z0-9_+'-]{1,40}:/gi, ' ')
     .replace(MONEY_EMOJI, ' cost ')
     .replace(PICTOGRAPHS, ' ')
-    .replace(/```[a-z]*|`/gi, ' ') // code fences and inline code marks
+    .replace(/`+/g, ' ') // code fences and inline code marks
     .replace(/(^|[\s(])[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?=[\s).,!?:;]|$)/g, '$1') // *bold* _italic_ ~strike~
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/^\s*\/?aws-compare\b/i, ' ') // a pasted slash command

@@ -15,7 +15,7 @@ import { cleanMessage, stem, tokenize } from './text.js';
 import type { Turn, Understanding } from './understanding.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
-export const CLARIFY_BELOW = 0.45;
+export const CLARIFY_BELOW = 0.5;
 /** Need-match scores: above the first a need is clearly asked; above the second, possibly. */
 const NEED_CLEAR = 0.65;
 const NEED_POSSIBLE = 0.45;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { encodeAction } from '../../../src/core/answer/actions.js';
+import { buildAnswer } from '../../../src/core/answer/build.js';
+import type { Answer } from '../../../src/core/answer/types.js';
+import type { Understanding } from '../../../src/core/understanding.js';
+import { ASPECTS, type Aspect } from '../../../src/knowledge/schema.js';
+import { newBot, realKnowledge } from '../../helpers/knowledge.js';
+
+const k = realKnowledge();
+const bot = newBot();
+const ids = k.catalog.map((s) => s.id);
+const reading = (intent: Understanding['intent'], services: string[], aspect: Aspect | null = null): Understanding => ({
+  intent,
+  services,
+  aspect,
+  confidence: 1,
+  corrections: [],
+  followUp: false,
+  clarify: false,
+  outside: [],
+  needs: [],
+  text: '',
+});
+const allText = (a: Answer) => JSON.stringify([a.summary, a.sections, a.notes]);
+
+describe('the S3 / EC2 comparison', () => {
+  it('covers purpose, use cases, features, pricing, differences, when to pick which and using them together, with the EC3 note', async () => {
+    const { answer } = await bot.ask('What is difference between S3 and EC3 AWS?');
+    expect(answer.kind).toBe('compare');
+    expect(answer.title).toBe('Amazon S3 vs Amazon EC2');
+    expect(answer.notes[0]).toBe('"EC3" was read as Amazon EC2.');
+    expect(answer.sections.map((s) => s.heading)).toEqual(['Purpose', 'Use cases', 'Features', 'Pricing', 'Key differences', 'When to choose which', 'Using them together']);
+    for (const s of answer.sections.slice(0, 4)) {
+      expect(s.columns?.map((c) => c.heading)).toEqual(['Amazon S3', 'Amazon EC2']);
+      for (const c of s.columns!) expect(c.bullets.length).toBeGreaterThan(0);
+    }
+    expect(answer.sections[4]!.bullets!.length).toBeGreaterThanOrEqual(3);
+    expect(answer.sources.length).toBeGreaterThan(0);
+    for (const s of answer.sources) expect(s.url).toMatch(/^https:\/\/([a-z0-9-]+\.)*aws\.amazon\.com\/|^https:\/\/repost\.aws\//);
+    expect(answer.followUps.length).toBeGreaterThan(0);
+  });
+
+  it('states current facts: strong consistency, default encryption, per-second EC2 billing', () => {
+    const s3 = JSON.stringify(k.profiles.get('s3'));
+    expect(s3).toMatch(/strong(ly)? (read-after-write )?consisten/i);
+    expect(s3).toMatch(/SSE-S3/);
+    expect(JSON.stringify(k.profiles.get('ec2'))).toMatch(/per-second|per second/i);
+  });
+
+  it('answers "what about pricing?" for the same two services, side by side', async () => {
+    const c = `test:${Math.random()}`;
+    await bot.ask('S3 vs EC2', c);
+    const { answer, understanding } = await bot.ask('what about pricing?', c);
+    expect(understanding).toMatchObject({ intent: 'compare', services: ['s3', 'ec2'], aspect: 'pricing' });
+    expect(answer.title).toBe('Amazon S3 vs Amazon EC2: Pricing');
+    expect(answer.sections[0]!.columns!.map((col) => col.heading)).toEqual(['Amazon S3', 'Amazon EC2']);
+  });
+});
+
+describe('every answer the catalog can produce', () => {
+  it('describes every service, overall and for every aspect, from its profile', () => {
+    for (const id of ids) {
+      const overview = buildAnswer(k, reading('describe', [id]));
+      expect(overview.sections.length, id).toBeGreaterThanOrEqual(3);
+      for (const aspect of ASPECTS) {
+        const a = buildAnswer(k, reading('describe', [id], aspect));
+        const facts = k.profiles.get(id)!.aspects[aspect].facts.map((f) => f.text);
+        expect(a.sections[0]!.bullets, `${id}/${aspect}`).toEqual(facts.slice(0, 6));
+        expect(a.summary).toBe(k.profiles.get(id)!.aspects[aspect].summary);
+        expect(a.sources.length, `${id}/${aspect}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('compares each of the 190 pairs meaningfully: different services never produce identical sections', () => {
+    let pairs = 0;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        pairs++;
+        const pair = [ids[i]!, ids[j]!];
+        const a = buildAnswer(k, reading('compare', pair));
+        expect(a.title).toContain(' vs ');
+        for (const s of a.sections.filter((x) => x.columns)) {
+          expect(s.columns![0]!.bullets, `${pair.join('/')} ${s.heading}`).not.toEqual(s.columns![1]!.bullets);
+        }
+        expect(a.sections.find((s) => s.heading === 'Key differences')!.bullets!.length).toBeGreaterThanOrEqual(2);
+        for (const aspect of ASPECTS) {
+          const b = buildAnswer(k, reading('compare', pair, aspect));
+          expect(b.sections[0]!.columns![0]!.bullets).not.toEqual(b.sections[0]!.columns![1]!.bullets);
+        }
+      }
+    }
+    expect(pairs).toBe(190);
+  });
+
+  it('leads a comparison with the curated note where one exists', () => {
+    for (const note of k.pairs.values()) {
+      const a = buildAnswer(k, reading('compare', note.services));
+      expect(a.summary).toBe(note.summary);
+      expect(a.sections.find((s) => s.heading === 'Key differences')!.bullets).toEqual(note.differences);
+    }
+  });
+
+  it('recommends from every need with existing services and the reason', () => {
+    for (const need of k.needs) {
+      for (const p of need.picks) expect(k.byId.has(p.service), `${need.id} → ${p.service}`).toBe(true);
+      const a = buildAnswer(k, { ...reading('recommend', need.picks.map((p) => p.service)), needs: [{ id: need.id, score: 1 }] });
+      expect(a.sections[0]!.bullets![0]).toBe(need.picks[0]!.why);
+    }
+  });
+
+  it('has fitting answers for help, the list, greetings and out-of-scope questions', () => {
+    expect(allText(buildAnswer(k, reading('help', [])))).toContain('/aws-compare');
+    const list = buildAnswer(k, reading('list_services', []));
+    expect(list.sections.flatMap((s) => s.bullets ?? [])).toHaveLength(20);
+    expect(buildAnswer(k, { ...reading('greeting', []), text: 'thanks!' }).title).toMatch(/welcome/i);
+    expect(buildAnswer(k, { ...reading('out_of_scope', []), outside: ['AWS Glue'] }).summary).toContain('AWS Glue');
+  });
+
+  it('follow-up buttons carry self-contained actions that answer', async () => {
+    const { answer } = await bot.ask('how is Lambda billed?');
+    for (const f of answer.followUps) {
+      expect(f.action.length).toBeLessThanOrEqual(90);
+      const reply = await bot.act(f.action);
+      expect(reply, f.action).toBeDefined();
+    }
+    expect(await bot.act('compare|s3|pricing')).toBeUndefined();
+    expect(await bot.act('drop table|s3,ec2|')).toBeUndefined();
+    expect(await bot.act(encodeAction({ intent: 'describe', services: ['nope'], aspect: null }))).toBeUndefined();
+  });
+});

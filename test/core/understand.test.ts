@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createUnderstander } from '../../src/core/understand.js';
+import { realKnowledge } from '../helpers/knowledge.js';
+
+const u = createUnderstander(realKnowledge());
+const read = (text: string) => u.understand(text);
+
+describe('understanding: services', () => {
+  it('reads "EC3" as EC2 and says so', () => {
+    const r = read('What is difference between S3 and EC3 AWS?');
+    expect(r.intent).toBe('compare');
+    expect(r.services.sort()).toEqual(['ec2', 's3']);
+    expect(r.corrections).toEqual([{ from: 'EC3', to: 'ec2' }]);
+  });
+
+  it.each([
+    ['how does lamda scale', 'lambda'],
+    ['is dynamo db fast', 'dynamodb'],
+    ['what is elasticbeanstalk', 'elastic-beanstalk'],
+    ['what is Simple Storage Service', 's3'],
+    ['tell me about Elastic Block Store', 'ebs'],
+    ['how big can an S3 bucket get', 's3'],
+    ['how do I patch an EC2 instance', 'ec2'],
+    ['what does elasticashe do', 'elasticache'],
+    ['is cloudfornt a CDN', 'cloudfront'],
+    ['kinesys retention', 'kinesis'],
+    ['what is S3 Glacier Deep Archive', 'glacier'],
+    ['how does Aurora Serverless v2 bill', 'aurora'],
+    ['is RDS Multi-AZ synchronous', 'rds'],
+    ['S3 Standard-IA minimum storage duration', 's3'],
+  ])('%s → %s', (text, id) => {
+    expect(read(text).services).toEqual([id]);
+  });
+
+  it.each([
+    ['ec2 vs ecs', ['ec2', 'ecs']],
+    ['sqs or sns', ['sqs', 'sns']],
+    ['eks vs ecs', ['eks', 'ecs']],
+    ['rds vs redshift', ['rds', 'redshift']],
+  ])('keeps near neighbours apart: %s', (text, ids) => {
+    const r = read(text);
+    expect(r.intent).toBe('compare');
+    expect(r.services.sort()).toEqual([...ids].sort());
+    expect(r.corrections).toEqual([]);
+  });
+
+  it('does not "correct" ordinary words into services', () => {
+    for (const text of ['send an sms when the genesis job fails', 'the dynamic pricing of aura', 'whats the weather', 'glacial lambada dynamite']) {
+      const r = read(text);
+      expect(r.corrections).toEqual([]);
+      expect(['compare', 'describe']).not.toContain(r.intent);
+    }
+  });
+});
+
+describe('understanding: platform noise and command arguments', () => {
+  it.each([
+    '<@U0ABCD1234> difference between S3 and EC2',
+    '<@876543210987654321> difference between S3 and EC2',
+    '<@!876543210987654321> <#C0123|general> difference between S3 and EC2 :thinking_face:',
+    '```S3``` vs `EC2` 🤔',
+    '<https://aws.amazon.com/s3/|S3> vs <https://aws.amazon.com/ec2/|EC2>',
+    's3 ec2',
+  ])('%s', (text) => {
+    const r = read(text);
+    expect(r.intent).toBe('compare');
+    expect(r.services.sort()).toEqual(['ec2', 's3']);
+  });
+
+  it('understands "rds dynamodb pricing" as a priced comparison', () => {
+    expect(read('rds dynamodb pricing')).toMatchObject({ intent: 'compare', services: ['rds', 'dynamodb'], aspect: 'pricing' });
+  });
+
+  it('reads a bare mention and a lone "help" as help, "list" as list_services, a lone name as describe', () => {
+    expect(read('<@U0ABCD1234>').intent).toBe('help');
+    expect(read('help').intent).toBe('help');
+    expect(read('list').intent).toBe('list_services');
+    expect(read('dynamodb')).toMatchObject({ intent: 'describe', services: ['dynamodb'], aspect: null });
+  });
+});
+
+describe('understanding: aspects', () => {
+  it.each([
+    ['how is Lambda billed?', 'pricing'],
+    ['what is the max object size in S3?', 'limits'],
+    ['how long can a Lambda function run?', 'limits'],
+    ['is DynamoDB strongly consistent?', null],
+    ['is S3 encrypted by default?', 'security'],
+    ['does EFS autoscale?', 'scalability'],
+    ['who patches the OS on Fargate?', 'management'],
+    ['what is the SLA of EKS?', 'durability'],
+    ['EBS gp3 IOPS?', 'performance'],
+    ['sqs or kinesis for a job queue', 'use_cases'],
+    ['can SNS send push notifications to phones?', 'features'],
+    ['kinesis or sqs for ordered processing of payment events', 'use_cases'],
+  ])('%s → %s', (text, aspect) => {
+    expect(read(text).aspect).toBe(aspect);
+  });
+});
+
+describe('understanding: scope and confidence', () => {
+  it.each(['what is AWS Glue?', 'S3 vs Azure Blob', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
+    '%s is out of scope',
+    (text) => {
+      expect(read(text).intent).toBe('out_of_scope');
+    },
+  );
+
+  it('never answers gibberish confidently', () => {
+    for (const text of ['asdf qwer zxcv', 'jkjkjk lololol', 'xq zz vv pp', '!!!???']) {
+      const r = read(text);
+      expect(['out_of_scope', 'help', 'greeting']).toContain(r.intent);
+      expect(r.services).toEqual([]);
+    }
+  });
+
+  it('asks instead of guessing when it is not sure', () => {
+    for (const text of ['which service should I use for my project?', 'what aws service do I need for my thing', 'I need something for data']) {
+      expect(read(text).clarify, text).toBe(true);
+    }
+  });
+
+  it('recommends from a need, best first', () => {
+    expect(read('where should I keep nightly database backups?')).toMatchObject({ intent: 'recommend' });
+    expect(read('need cheap storage for a few TB of old backups').services[0]).toBe('glacier');
+    expect(read('where can i run a 2 hour video transcoding job without managing servers').services[0]).toBe('fargate');
+  });
+});
+
+describe('understanding: follow-ups', () => {
+  it('"what about pricing?" keeps the services and sets the aspect', () => {
+    const first = read('S3 vs EC2');
+    const next = u.understand('what about pricing?', first);
+    expect(next).toMatchObject({ intent: 'compare', services: ['s3', 'ec2'], aspect: 'pricing', followUp: true });
+  });
+
+  it('"how does it compare to Lambda?" compares the last service with Lambda, without the old aspect', () => {
+    const next = u.understand('how does it compare to Lambda?', { intent: 'describe', services: ['ec2'], aspect: 'pricing' });
+    expect(next).toMatchObject({ intent: 'compare', services: ['ec2', 'lambda'], aspect: null });
+  });
+
+  it('"and EFS?" asks the same question about another service', () => {
+    const next = u.understand('and EFS?', { intent: 'describe', services: ['ebs'], aspect: 'security' });
+    expect(next).toMatchObject({ intent: 'describe', services: ['efs'], aspect: 'security' });
+  });
+
+  it('a greeting after a comparison stays a greeting', () => {
+    expect(u.understand('thanks!', { intent: 'compare', services: ['s3', 'ec2'], aspect: null }).intent).toBe('greeting');
+  });
+});
