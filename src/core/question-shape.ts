@@ -21,14 +21,21 @@ const MODALS = new Set(['should', 'would', 'could', 'can', 'shall', 'do', 'to', 
  * task's words do not count as aspect words: "kinesis or sqs for payment events" is about use cases.
  * A "for" followed directly by an aspect word ("S3 vs EFS for cost") is not a task.
  */
-export function taskClauseStart(lex: Lexicon, tokens: readonly string[], consumed: readonly boolean[]): number | undefined {
+export function taskClause(
+  lex: Lexicon,
+  tokens: readonly string[],
+  consumed: readonly boolean[],
+  clauseStart: readonly boolean[],
+): { start: number; end: number } | undefined {
   for (let i = 0; i < tokens.length - 1; i++) {
     if (!FOR_WORDS.has(tokens[i]!)) continue;
     let j = i + 1;
     while (j < tokens.length && ARTICLES.has(tokens[j]!)) j++;
-    if (j >= tokens.length || consumed[j] || NOT_A_TASK.has(tokens[j]!)) continue;
+    if (j >= tokens.length || consumed[j] || NOT_A_TASK.has(tokens[j]!) || clauseStart[j]) continue;
     if (aspectKeywordAt(lex, tokens.slice(j, j + 4).map(stem), 0) > 0) continue;
-    return j;
+    let end = j + 1;
+    while (end < tokens.length && !clauseStart[end]) end++;
+    return { start: j, end };
   }
   return undefined;
 }
@@ -53,11 +60,27 @@ export function endsOnFor(tokens: readonly string[]): boolean {
   return tokens.length >= 3 && FOR_WORDS.has(tokens[tokens.length - 1]!) && tokens.some((t) => WH_WORDS.has(t));
 }
 
-/** "can SNS send push notifications?", "does Kinesis keep order like SQS FIFO?": about features. */
-export function asksCanItDo(tokens: readonly string[], firstServiceStart: number | undefined): boolean {
-  if (firstServiceStart === undefined) return false;
-  if (tokens.slice(0, firstServiceStart).some((t) => WH_WORDS.has(t))) return false;
-  const first = tokens.findIndex((t) => !['hey', 'hi', 'so', 'ok', 'okay', 'quick', 'q', 'question', 'and', 'but'].includes(t));
-  if (first < 0 || !CAN_WORDS.has(tokens[first]!)) return false;
-  return tokens.length - firstServiceStart >= 2;
+const CHATTER = new Set(['hey', 'hi', 'so', 'ok', 'okay', 'quick', 'q', 'question', 'and', 'but', 'also', 'btw', 'actually']);
+/** Asking how or why is not asking what it can do. */
+const HOW_WORDS = new Set(['how', 'why', 'when', 'where']);
+
+/**
+ * "can SNS send push notifications?", "does Kinesis keep order like SQS FIFO?", "SNS vs SQS: can
+ * either of them do FIFO?", "what protocols can SNS deliver to?": a question about features.
+ */
+export function asksCanItDo(tokens: readonly string[], clauseStart: readonly boolean[], isService: readonly boolean[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!clauseStart[i]) continue;
+    let first = i;
+    while (first < tokens.length && CHATTER.has(tokens[first]!) && !(first > i && clauseStart[first])) first++;
+    if (first >= tokens.length || !CAN_WORDS.has(tokens[first]!)) continue;
+    let end = first + 1;
+    while (end < tokens.length && !clauseStart[end]) end++;
+    if (end - first >= 3 && !tokens.slice(first, end).some((t) => HOW_WORDS.has(t))) return true;
+  }
+  // "what protocols can SNS deliver to?": can + service + verb, not after how/why.
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i] === 'can' && isService[i + 1] && !isService[i + 2] && !tokens.slice(0, i).some((t) => HOW_WORDS.has(t))) return true;
+  }
+  return false;
 }

@@ -23,7 +23,7 @@ export function cleanMessage(raw: string): string {
   s = s.replace(/\r\n?|\n/g, ' ').replace(INVISIBLE, '');
   s = s
     .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/g, ' $1 ') // Slack link with a label
-    .replace(/<(?:https?|mailto):[^>\s]*>/g, ' ') // bare Slack link
+    .replace(/<((?:https?|mailto):[^>\s]*)>/g, ' $1 ') // bare Slack link: the address alone
     .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // <@U123>, <@!123>, <#C1|name>, <!here>, <@&role>
     .replace(/<a?:[\w~-]{1,64}:\d{5,25}>/g, ' ') // Discord custom emoji <:name:id>
     .replace(/<t:\d+(?::[a-zA-Z])?>/g, ' ') // Discord timestamps
@@ -33,6 +33,7 @@ export function cleanMessage(raw: string): string {
     .replace(PICTOGRAPHS, ' ')
     .replace(/`+/g, ' ') // code fences and inline code marks
     .replace(/(^|[\s(])[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?=[\s).,!?:;]|$)/g, '$1') // *bold* _italic_ ~strike~
+    .replace(/https?:\/\/(?:docs\.)?aws\.amazon\.com\/([\w/-]*)\S*/gi, (_, path: string) => ` ${path.replace(/[/_-]+/g, ' ')} `)
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/^\s*\/?aws-compare\b/i, ' ') // a pasted slash command
     .replace(/\s+/g, ' ')
@@ -44,11 +45,30 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-case word tokens; apostrophes are dropped ("what's" → "whats"), diacritics kept. */
 export function tokenize(text: string): string[] {
+  return tokenizeClauses(text).tokens;
+}
+
+const CLAUSE_BREAK = /[,;:?!.…—–()|]|\s-\s/;
+
+/**
+ * Tokens, and for each token whether a clause starts there (after a comma, a question mark, a
+ * dash…): "S3 vs CloudFront for serving images, which is faster?" has two clauses.
+ */
+export function tokenizeClauses(text: string): { tokens: string[]; clauseStart: boolean[] } {
   const lower = text.toLowerCase();
-  const out: string[] = [];
-  for (const m of lower.matchAll(WORD)) out.push(m[0].replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1'));
-  if (lower.includes('$')) out.push('$');
-  return out;
+  const tokens: string[] = [];
+  const clauseStart: boolean[] = [];
+  let last = 0;
+  for (const m of lower.matchAll(WORD)) {
+    clauseStart.push(tokens.length === 0 || CLAUSE_BREAK.test(lower.slice(last, m.index)));
+    tokens.push(m[0].replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1'));
+    last = m.index + m[0].length;
+  }
+  if (lower.includes('$')) {
+    tokens.push('$');
+    clauseStart.push(true);
+  }
+  return { tokens, clauseStart };
 }
 
 /** Accents removed: "límite" → "limite", so phrases match however they were typed. */

@@ -9,9 +9,9 @@ import { trainIntentClassifier, type IntentClassifier } from './intent-classifie
 import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
-import { asksCanItDo, endsOnFor, namesATask, taskClauseStart } from './question-shape.js';
+import { asksCanItDo, endsOnFor, namesATask, taskClause } from './question-shape.js';
 import { buildNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
-import { cleanMessage, stem, tokenize } from './text.js';
+import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import type { Turn, Understanding } from './understanding.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
@@ -19,8 +19,10 @@ export const CLARIFY_BELOW = 0.5;
 /** Need-match scores: above the first a need is clearly asked; above the second, possibly. */
 const NEED_CLEAR = 0.65;
 const NEED_POSSIBLE = 0.45;
-/** A comparison covers at most this many services. */
-export const MAX_COMPARED = 3;
+/** A reading names at most this many services; an answer compares at most three of them. */
+export const MAX_COMPARED = 5;
+/** Words that ask for a comparison outright (unlike "or", which also joins services in one question). */
+const STRONG_COMPARE = new Set(['vs', 'versus', 'v', 'compare', 'compared', 'comparing', 'comparison', 'against', 'difference', 'differences', 'differ', 'differs', 'different', 'stack', 'diferencia', 'différence', 'unterschied', 'vergleich', 'diferença', 'differenza']);
 
 const COMPARE_WORDS = new Set(
   `vs vs. versus v compare compared comparing comparison differ differs difference differences different between
@@ -45,7 +47,7 @@ export function createUnderstander(k: Knowledge): Understander {
 
   function understand(raw: string, previous?: Turn): Understanding {
     const text = cleanMessage(typeof raw === 'string' ? raw : '');
-    const tokens = tokenize(text);
+    const { tokens, clauseStart } = tokenizeClauses(text);
     const base: Understanding = {
       intent: 'help',
       services: [],
@@ -92,15 +94,15 @@ export function createUnderstander(k: Knowledge): Understander {
 
     // Aspect words inside "for <a task>" describe the task, not what is asked about it.
     const serviceTokens = tokens.map((_, i) => mentions.services.some((m) => i >= m.start && i < m.end));
-    const task = taskClauseStart(lexicon, tokens, serviceTokens);
-    const ignored = task === undefined ? serviceTokens : serviceTokens.map((c, i) => c || i >= task);
+    const task = taskClause(lexicon, tokens, serviceTokens, clauseStart);
+    const ignored = task === undefined ? serviceTokens : serviceTokens.map((c, i) => c || (i >= task.start && i < task.end));
     const aspectReading = detectAspect(lexicon, tokens, ignored);
     const asksUseCase = task !== undefined || endsOnFor(tokens) || namesATask(tokens, serviceTokens);
     const aspectFor = (intent: Intent, found: Aspect | null): Aspect | null => {
       if (intent !== 'compare' && intent !== 'describe') return null;
       if (found) return found;
       if (task !== undefined) return 'use_cases';
-      if (asksCanItDo(tokens, mentions.services[0]?.start)) return 'features';
+      if (asksCanItDo(tokens, clauseStart, serviceTokens)) return 'features';
       return asksUseCase ? 'use_cases' : null;
     };
 
@@ -112,7 +114,7 @@ export function createUnderstander(k: Knowledge): Understander {
     if (ids.length === 1) {
       const id = ids[0]!;
       if (previous && previous.services.length > 0 && !previous.services.includes(id) && (compareCue || opener)) {
-        if (compareCue && !opener) {
+        if (tokens.some((t) => STRONG_COMPARE.has(t)) || (compareCue && !opener)) {
           // "how does it compare to Lambda?": the previous service(s) against the new one; aspect not carried.
           const services = [...previous.services.slice(0, MAX_COMPARED - 1), id];
           return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, followUp: true });
@@ -125,6 +127,7 @@ export function createUnderstander(k: Knowledge): Understander {
         }
         return out({ intent: 'describe', services: [id], aspect, confidence: 0.85 * fuzzyPenalty, followUp: true });
       }
+      if (comparedWithUnknown(tokens, serviceTokens)) return out({ intent: 'out_of_scope', confidence: 0.6 });
       return out({ intent: 'describe', services: [id], aspect: aspectFor('describe', aspectReading.aspect), confidence: 0.9 * fuzzyPenalty });
     }
 
@@ -135,7 +138,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const p = (intent: Intent) => scores.find((s) => s.intent === intent)?.p ?? 0;
     const social = top && (top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services') && top.p >= 0.6;
 
-    if (previous && previous.services.length > 0 && !social && supporting.length === 0) {
+    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social)) {
       const pronoun = tokens.some((t) => PRONOUNS.has(t));
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
@@ -185,6 +188,16 @@ export function createUnderstander(k: Knowledge): Understander {
       return best && needScore >= 0.3 ? recommend(0.3) : { intent: 'out_of_scope', confidence: 0.4 };
     }
     return { intent: top.intent, confidence: Math.max(0.3, Math.min(0.97, top.p)) };
+  }
+
+  /** "ECS vs Nomad": one catalog service set against a name the bot does not know. */
+  function comparedWithUnknown(tokens: string[], isService: boolean[]): boolean {
+    const vs = tokens.findIndex((t) => t === 'vs' || t === 'versus' || t === 'v');
+    if (vs < 0) return false;
+    const serviceAfter = isService.slice(vs + 1).some(Boolean);
+    const range = serviceAfter ? [Math.max(0, vs - 2), vs] : [vs + 1, vs + 3];
+    const other = tokens.slice(range[0], range[1]).filter((_, i) => !isService[range[0]! + i]);
+    return other.some((t) => !STOPWORDS.has(t) && !lexicon.vocabulary.has(t) && !classifier.known.has(stem(t)) && !needs.stems.has(stem(t)) && !/^\d+$/.test(t));
   }
 
   return { understand, lexicon, needs, classifier };

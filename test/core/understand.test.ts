@@ -93,13 +93,17 @@ describe('understanding: aspects', () => {
     ['sqs or kinesis for a job queue', 'use_cases'],
     ['can SNS send push notifications to phones?', 'features'],
     ['kinesis or sqs for ordered processing of payment events', 'use_cases'],
+    ['S3 vs CloudFront for serving images to users in Europe, which is faster?', 'performance'],
+    ['SNS vs SQS: can either of them do FIFO ordering?', 'features'],
+    ['ECS vs EKS for a team that has never touched kubernetes', 'use_cases'],
+    ['https://aws.amazon.com/s3/pricing/ can someone explain this page', 'pricing'],
   ])('%s → %s', (text, aspect) => {
     expect(read(text).aspect).toBe(aspect);
   });
 });
 
 describe('understanding: scope and confidence', () => {
-  it.each(['what is AWS Glue?', 'S3 vs Azure Blob', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
+  it.each(['what is AWS Glue?', 'S3 vs Azure Blob', 'ECS vs HashiCorp Nomad', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
     '%s is out of scope',
     (text) => {
       expect(read(text).intent).toBe('out_of_scope');
@@ -142,6 +146,20 @@ describe('understanding: follow-ups', () => {
   it('"and EFS?" asks the same question about another service', () => {
     const next = u.understand('and EFS?', { intent: 'describe', services: ['ebs'], aspect: 'security' });
     expect(next).toMatchObject({ intent: 'describe', services: ['efs'], aspect: 'security' });
+  });
+
+  it('"and vs sqs?" compares with the previous service and drops its aspect', () => {
+    const next = u.understand('and vs sqs?', { intent: 'describe', services: ['kinesis'], aspect: 'pricing' });
+    expect(next).toMatchObject({ intent: 'compare', services: ['kinesis', 'sqs'], aspect: null });
+  });
+
+  it('"and which one scales better?" stays in the conversation', () => {
+    const next = u.understand('and which one scales better?', { intent: 'compare', services: ['aurora', 'dynamodb'], aspect: null });
+    expect(next).toMatchObject({ intent: 'compare', services: ['aurora', 'dynamodb'], aspect: 'scalability' });
+  });
+
+  it('keeps every service named, up to five', () => {
+    expect(read('ec2 vs ecs vs eks vs fargate vs lambda for running a REST API').services).toHaveLength(5);
   });
 
   it('a greeting after a comparison stays a greeting', () => {

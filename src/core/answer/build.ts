@@ -14,6 +14,9 @@ import { shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 
+/** Side-by-side columns stay readable in a chat window up to three services. */
+export const MAX_COLUMNS = 3;
+
 export function buildAnswer(k: Knowledge, u: Understanding): Answer {
   const answer = answerFor(k, u);
   const corrections = u.corrections
@@ -26,8 +29,13 @@ export function buildAnswer(k: Knowledge, u: Understanding): Answer {
 function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify) return clarifyAnswer(k, u);
   switch (u.intent) {
-    case 'compare':
-      return compareServices(k, u.services, u.aspect);
+    case 'compare': {
+      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect);
+      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect);
+      const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));
+      answer.notes.push(`I compare up to ${MAX_COLUMNS} services at a time; ask again for ${rest.join(' and ')}.`);
+      return answer;
+    }
     case 'describe':
       return describeService(k, u.services[0]!, u.aspect);
     case 'recommend':
