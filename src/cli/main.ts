@@ -7,6 +7,7 @@ Usage:
   awsbot classify [--jsonl]     print how questions are understood (stdin, one per line)
   awsbot validate [dir]         check the knowledge files in intents/
   awsbot eval [file.jsonl…]     accuracy of understanding on labelled questions (--show N lists misses)
+  awsbot misses [file]          questions the bot did not understand, most frequent first
   awsbot help                   this text
 `;
 
@@ -19,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./chat.js')).runChat(rest);
     case 'classify':
       return (await import('./classify.js')).runClassify(rest);
+    case 'misses':
+      return (await import('./misses.js')).runMisses(rest);
     case 'eval':
       return (await import('./evaluate.js')).runEval(rest);
     case 'validate':

@@ -1,0 +1,115 @@
+/**
+ * Conversation context and event de-duplication in Redis, so that several replicas answer
+ * follow-ups and drop duplicate deliveries whichever replica gets them. If Redis goes away the
+ * bot keeps answering: context reads come back empty, de-duplication falls back to this
+ * process's memory, and the outage is logged once (and its end once).
+ */
+import { createClient } from '@redis/client';
+import type { ConversationStore } from '../core/conversation-store.js';
+import { MemoryDedupeStore, type DedupeStore } from '../core/dedupe-store.js';
+import type { Turn } from '../core/understanding.js';
+import type { Logger } from '../log.js';
+
+export interface RedisStoresOptions {
+  url: string;
+  logger: Logger;
+  /** Idle time after which a conversation is forgotten. */
+  ttlMs: number;
+  /** Key prefix, so several bots can share one Redis. */
+  prefix?: string;
+  /** How long one command may take before it counts as a failure. */
+  commandTimeoutMs?: number;
+}
+
+export interface RedisStores {
+  conversations: ConversationStore;
+  dedupe: DedupeStore;
+  /** True while Redis answers. */
+  healthy(): boolean;
+  close(): Promise<void>;
+}
+
+export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisStores> {
+  const prefix = o.prefix ?? 'awsbot:';
+  const log = o.logger.child({ component: 'redis' });
+  const client = createClient({
+    url: o.url,
+    socket: { connectTimeout: 3000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
+    disableOfflineQueue: true,
+  });
+  let down = false;
+  const markDown = (err: unknown) => {
+    if (!down) log.error({ err: err instanceof Error ? err.message : String(err) }, 'Redis unavailable: answering without shared context until it is back');
+    down = true;
+  };
+  const markUp = () => {
+    if (down) log.info('Redis is back: shared context restored');
+    down = false;
+  };
+  client.on('error', markDown);
+  client.on('ready', markUp);
+  await client.connect();
+
+  const timeoutMs = o.commandTimeoutMs ?? 500;
+  const guarded = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    if (!client.isReady) {
+      markDown(new Error('not connected'));
+      return fallback;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([
+        work(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Redis command took over ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      markUp();
+      return result;
+    } catch (err) {
+      markDown(err);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const local = new MemoryDedupeStore();
+  const conversations: ConversationStore = {
+    async get(key) {
+      const raw = await guarded(() => client.get(`${prefix}conv:${key}`), null);
+      if (!raw) return undefined;
+      try {
+        return JSON.parse(raw) as Turn;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, turn) {
+      await guarded(() => client.set(`${prefix}conv:${key}`, JSON.stringify(turn), { expiration: { type: 'PX', value: o.ttlMs } }), null);
+    },
+    async size() {
+      return guarded(async () => (await client.keys(`${prefix}conv:*`)).length, 0);
+    },
+  };
+  const dedupe: DedupeStore = {
+    async firstSeen(key, ttlMs = 10 * 60_000) {
+      const result = await guarded(() => client.set(`${prefix}seen:${key}`, '1', { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }), undefined);
+      // Redis down: this replica's own memory still drops its own duplicates.
+      if (result === undefined) return local.firstSeen(key, ttlMs);
+      return result === 'OK';
+    },
+  };
+  return {
+    conversations,
+    dedupe,
+    healthy: () => client.isReady,
+    async close() {
+      try {
+        await client.close();
+      } catch {
+        client.destroy();
+      }
+    },
+  };
+}
