@@ -56,12 +56,12 @@ describe('a broken knowledge file', () => {
   it('rejects a source that is not an AWS address and a reviewed date in the future', () => {
     const dir = broken();
     editJson(join(dir, 'services', 'ec2.json'), (p) => {
-      const key = Object.keys(p.sources)[0];
+      const key = Object.keys(p.sources)[0]!;
       p.sources[key].url = 'https://example.com/ec2-blog';
     });
     expect(checkKnowledge(dir).some((x) => x.file === 'services/ec2.json' && x.field.startsWith('sources.') && /AWS/.test(x.message))).toBe(true);
     editJson(join(dir, 'services', 'ec2.json'), (p) => {
-      const key = Object.keys(p.sources)[0];
+      const key = Object.keys(p.sources)[0]!;
       p.sources[key].url = 'https://docs.aws.amazon.com/ec2/';
       p.reviewed = '2999-01-01';
     });
