@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, envSchema, loadConfig } from '../src/config.js';
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -37,6 +39,12 @@ describe('configuration', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' }).problems[0]!.message).toMatch(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET/);
     expect(problems({ SLACK_SIGNING_SECRET: 's' }).problems[0]!.variable).toBe('SLACK_BOT_TOKEN');
     expect(problems({ DISCORD_GUILD_ID: '123456789012' }).problems[0]!.variable).toBe('DISCORD_TOKEN');
+  });
+
+  it('.env.example lists every variable, and as written it is a valid configuration', () => {
+    const example = parse(readFileSync(new URL('../.env.example', import.meta.url), 'utf8'));
+    expect(Object.keys(example).sort()).toEqual(Object.keys(envSchema.shape).sort());
+    expect(() => loadConfig(example)).not.toThrow();
   });
 
   it('lets the Slack and Discord API base URLs point at a stand-in server', () => {
