@@ -32,10 +32,14 @@ export const MAX_BUTTON_TEXT_CHARS = 75;
 export const MAX_BUTTON_VALUE_CHARS = 2000;
 
 /**
- * All the text in one message's blocks together. Not documented: Slack answers `msg_blocks_too_long`
- * from about 13,200 characters (slackapi/bolt-js#2509), so stay clearly below.
+ * What one message's blocks may weigh together, counted as each block's JSON plus
+ * {@link BLOCK_OVERHEAD_CHARS}. Not documented: Slack answers `msg_blocks_too_long` from about
+ * 13,200 characters, and each block costs on top of its text (adding a divider lowered that by 125;
+ * slackapi/bolt-js#2509). This stays clearly below.
  */
-export const MAX_MESSAGE_BLOCK_CHARS = 12_000;
+export const MAX_MESSAGE_BLOCK_CHARS = 12_500;
+/** What Slack appears to count for a block beyond its JSON (see {@link MAX_MESSAGE_BLOCK_CHARS}). */
+export const BLOCK_OVERHEAD_CHARS = 125;
 /** The top-level `text` used for notifications and screen readers; Slack advises staying under 4,000. */
 export const MAX_FALLBACK_TEXT_CHARS = 3000;
 /** An answer longer than this many messages is shortened rather than flooding the channel. */

@@ -1,0 +1,38 @@
+/**
+ * The short usage help of /aws-compare, as a neutral Answer: examples, the services and the aspects,
+ * and, when the command could not be read, what was wrong (the user's text is escaped when rendered).
+ */
+import type { Knowledge } from '../../knowledge/load.js';
+import { helpAnswer, serviceList } from '../../core/answer/conversational.js';
+import type { Answer } from '../../core/answer/types.js';
+
+export const COMMAND = '/aws-compare';
+
+export type UsageReason = { kind: 'empty' } | { kind: 'unreadable'; text: string } | { kind: 'too_long'; max: number };
+
+function reasonNote(reason: UsageReason): string[] {
+  switch (reason.kind) {
+    case 'empty':
+      return [];
+    case 'unreadable':
+      return [`I couldn't find AWS services to compare in "${reason.text.length > 80 ? `${reason.text.slice(0, 79)}…` : reason.text}".`];
+    case 'too_long':
+      return [`That was longer than ${reason.max} characters: name two or three services, and an aspect if you like.`];
+  }
+}
+
+export function compareUsageAnswer(k: Knowledge, reason: UsageReason = { kind: 'empty' }): Answer {
+  return {
+    kind: 'help',
+    title: `How to use ${COMMAND}`,
+    summary: 'Compare two or three AWS services side by side, on everything or on one aspect. Only you see the answer, with a button to post it to the channel.',
+    sections: [
+      { heading: 'Examples', bullets: [`${COMMAND} s3 ec2`, `${COMMAND} s3 vs lambda pricing`, `${COMMAND} ebs efs s3`] },
+      { heading: 'Services', text: serviceList(k) },
+      { heading: 'Aspects', text: k.aspectWords.map((a) => a.label).join(', ') },
+    ],
+    notes: reasonNote(reason),
+    sources: [],
+    followUps: helpAnswer(k).followUps,
+  };
+}
