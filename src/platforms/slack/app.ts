@@ -32,6 +32,8 @@ export interface StartSlackOptions {
   processBeforeResponse?: boolean;
   /** Web API retry policy and timeout; defaults in client-options.ts. */
   client?: ClientTuning;
+  /** Wraps the handling of every incoming request, answer posting included (shutdown waits for it). */
+  track?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface SlackAdapter {
@@ -104,6 +106,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
   app.error(async (err) => {
     log.error({ err }, 'unhandled Slack error');
   });
+  const track = options.track;
+  if (track) {
+    app.use(async ({ next }) => {
+      await track(next);
+    });
+  }
   registerListeners(app, { bot, logger: log, dedupe: options.dedupe ?? new MemoryDedupeStore(), botUserId: identity.user_id });
 
   if (receiver instanceof SocketModeReceiver) {

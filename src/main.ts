@@ -1,0 +1,172 @@
+/**
+ * `npm start`: runs the bot with whatever is configured — Slack, Discord, or both from one process —
+ * plus /healthz, /readyz and /metrics. With no platform configured it opens the terminal chat when
+ * run in a terminal, and otherwise exits with guidance. SIGTERM/SIGINT drain and exit within 10 s.
+ */
+import { config as loadDotenv } from 'dotenv';
+import type { Config } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createBot } from './core/bot.js';
+import { MemoryConversationStore, type ConversationStore } from './core/conversation-store.js';
+import { MemoryDedupeStore, type DedupeStore } from './core/dedupe-store.js';
+import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
+import { createLogger, type Logger } from './log.js';
+import { healthRoutes } from './observability/health.js';
+import { createMetrics } from './observability/metrics.js';
+import { createMissLog, type MissLog } from './observability/misses.js';
+import { InFlight, observeBot } from './observability/observed-bot.js';
+
+const GUIDANCE = `awsbot: no chat platform is configured.
+  Slack:   set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)
+  Discord: set DISCORD_TOKEN
+  (in the environment or a .env file; see .env.example and the README)
+  To try it in a terminal instead: npx awsbot chat
+`;
+/** The whole shutdown, in-flight answers included, must fit in this. */
+const SHUTDOWN_MS = 10_000;
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number | undefined> {
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`awsbot: ${err.message}\nSee .env.example for every variable and what it expects.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (!config.slack && !config.discord) {
+    if (process.stdin.isTTY && process.stdout.isTTY) {
+      process.stdout.write('No Slack or Discord configured (set SLACK_* or DISCORD_*, see .env.example): starting the terminal chat.\n');
+      return (await import('./cli/chat.js')).runChat([]);
+    }
+    process.stderr.write(GUIDANCE);
+    return 2;
+  }
+
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
+
+  let knowledge;
+  try {
+    knowledge = loadKnowledge();
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      logger.fatal({ problems: err.problems }, 'the knowledge base in intents/ is invalid; not starting');
+      return 1;
+    }
+    throw err;
+  }
+
+  const metrics = createMetrics();
+  const misses: MissLog | undefined = config.missesFile
+    ? createMissLog(config.missesFile, (err) => logger.warn({ err }, 'cannot write the misses file'))
+    : undefined;
+  const running: Running[] = [];
+  const { conversations, dedupe, closeStores } = await openStores(config, logger);
+  const bot = createBot(knowledge, { store: conversations });
+  const inFlight = new InFlight();
+  const ready: Record<string, () => boolean> = { knowledge: () => true };
+  const routes = healthRoutes(metrics, { checks: ready });
+  let routesServed = false;
+
+  if (config.slack) {
+    const { startSlack } = await import('./platforms/slack/app.js');
+    const slack = await startSlack({
+      config,
+      bot: observeBot(bot, { platform: 'slack', metrics, logger, misses }),
+      logger,
+      dedupe,
+      customRoutes: routes,
+      track: (work) => inFlight.track(work),
+    });
+    routesServed = true;
+    let slackUp = true;
+    ready.slack = () => slackUp;
+    running.push({ name: 'slack', stop: async () => ((slackUp = false), slack.stop()) });
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('./platforms/discord/client.js');
+    const discord = await startDiscord({ config, bot: observeBot(bot, { platform: 'discord', metrics, logger, misses, inFlight }), logger, dedupe });
+    ready.discord = () => discord.client.isReady();
+    running.push({ name: 'discord', stop: () => discord.stop() });
+  }
+  if (!routesServed) {
+    const { startRouteServer } = await import('./platforms/slack/route-server.js');
+    const server = await startRouteServer(routes, config.http.host, config.http.port, logger);
+    logger.info({ address: server.address }, 'health and metrics server listening');
+    running.push({ name: 'http', stop: () => server.close() });
+  }
+  logger.info({ platforms: Object.keys(ready).filter((k) => k !== 'knowledge'), services: knowledge.catalog.length }, 'awsbot started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const hard = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_MS);
+    hard.unref();
+    logger.info({ signal, inFlight: inFlight.size }, 'shutting down: no new questions, finishing the ones in flight');
+    // Platforms first (no new questions), then wait for answers in flight, then shared state.
+    const platforms = running.filter((r) => r.name !== 'http');
+    await Promise.allSettled(platforms.map((r) => r.stop()));
+    const drained = await inFlight.idle(SHUTDOWN_MS - 2000);
+    if (!drained) logger.warn({ inFlight: inFlight.size }, 'answers still in flight at shutdown');
+    await misses?.flush();
+    await Promise.allSettled([...running.filter((r) => r.name === 'http').map((r) => r.stop()), closeStores()]);
+    logger.info('stopped');
+    clearTimeout(hard);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return undefined;
+}
+
+async function openStores(config: Config, logger: Logger): Promise<{ conversations: ConversationStore; dedupe: DedupeStore; closeStores: () => Promise<void> }> {
+  const memory = () => ({
+    conversations: new MemoryConversationStore({ ttlMs: config.context.ttlMs, maxEntries: config.context.maxConversations }),
+    dedupe: new MemoryDedupeStore(),
+    closeStores: async () => {},
+  });
+  if (!config.redisUrl) return memory();
+  const { connectRedisStores } = await import('./state/redis-stores.js');
+  try {
+    const redis = await withTimeout(connectRedisStores({ url: config.redisUrl, logger, ttlMs: config.context.ttlMs }), 5000);
+    logger.info('conversation context and de-duplication shared in Redis');
+    return { conversations: redis.conversations, dedupe: redis.dedupe, closeStores: () => redis.close() };
+  } catch (err) {
+    logger.error({ err: (err as Error).message }, 'cannot reach Redis at start-up: keeping context in this process only');
+    return memory();
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`awsbot: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
+import { MAIN, startBotProcess, stopProcess, waitForStatus } from '../helpers/processes.js';
+import { freePort } from '../helpers/redis.js';
+import { mentionEvent } from '../helpers/slack-payloads.js';
+
+const runMain = (env: Record<string, string>) =>
+  spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 15_000, stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('npm start', () => {
+  it('without a platform and without a terminal, exits with guidance on connecting Slack or Discord', () => {
+    const r = runMain({});
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(r.stderr).toContain('DISCORD_TOKEN');
+    expect(r.stderr).toContain('npx awsbot chat');
+  });
+
+  it('names every invalid variable in one message: no stack trace, no secret', () => {
+    const r = runMain({ SLACK_BOT_TOKEN: 'xoxp-very-secret', PORT: 'http', DISCORD_APPLICATION_ID: '42x' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
+    expect(r.stderr).toMatch(/PORT: expected a port number/);
+    expect(r.stderr).toMatch(/DISCORD_APPLICATION_ID/);
+    expect(r.stderr).not.toContain('xoxp-very-secret');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a half-configured platform', () => {
+    const r = runMain({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET/);
+  });
+});
+
+describe('a running bot (Slack HTTP mode against a stand-in Slack)', () => {
+  let fake: FakeSlack;
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('answers health, readiness and metrics; logs JSON with a request id, never the question text or a token', async () => {
+    const port = await freePort();
+    const proc = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForStatus(`${base}/readyz`, 200, 15_000, proc);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await fake.sendEvent(`${base}/slack/events`, fake.eventEnvelope(mentionEvent('S3 vs EC2 for project-nightingale')));
+    await fake.waitFor(() => fake.posted().length === 1, 'the answer');
+    const { code } = await stopProcess(proc);
+    expect(code).toBe(0);
+    const logs = proc.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const answered = logs.find((l) => l.msg === 'answered');
+    expect(answered).toMatchObject({ platform: 'slack', intent: 'compare' });
+    expect(typeof answered!.requestId).toBe('string');
+    expect(proc.output()).not.toContain('project-nightingale');
+    expect(proc.output()).not.toContain(BOT_TOKEN);
+    expect(proc.output()).not.toContain(SIGNING_SECRET);
+  });
+
+  it('on SIGTERM stops taking questions, finishes the one in flight and exits within 10 seconds', async () => {
+    const port = await freePort();
+    const proc = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForStatus(`${base}/readyz`, 200, 15_000, proc);
+    fake.reset();
+    // The answer's post is slowed by a rate limit, so it is still in flight when SIGTERM arrives.
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    await fake.sendEvent(`${base}/slack/events`, fake.eventEnvelope(mentionEvent('what is SQS?')));
+    await fake.waitFor(() => fake.callsOf('chat.postMessage').length === 1, 'the first, rate-limited post');
+    const { code, ms } = await stopProcess(proc);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+    expect(fake.posted()).toHaveLength(1);
+  });
+});
