@@ -9,7 +9,7 @@ import { buildAnswer } from './answer/build.js';
 import type { Answer } from './answer/types.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation-store.js';
 import { createUnderstander, type Understander } from './understand.js';
-import type { Turn, Understanding } from './understanding.js';
+import { reading, type Turn, type Understanding } from './understanding.js';
 
 export interface Reply {
   understanding: Understanding;
@@ -63,18 +63,7 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     async act(raw, conversation) {
       const action = decodeAction(raw, (id) => knowledge.byId.has(id));
       if (!action) return undefined;
-      const understanding: Understanding = {
-        intent: action.intent,
-        services: action.services,
-        aspect: action.aspect,
-        confidence: 1,
-        corrections: [],
-        followUp: true,
-        clarify: false,
-        outside: [],
-        needs: [],
-        text: '',
-      };
+      const understanding = reading({ intent: action.intent, services: action.services, aspect: action.aspect, followUp: true });
       await remember(conversation, understanding);
       return { understanding, answer: buildAnswer(knowledge, understanding) };
     },

@@ -12,7 +12,7 @@ import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, endsOnFor, namesATask, taskClause } from './question-shape.js';
 import { buildNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
-import type { Turn, Understanding } from './understanding.js';
+import { reading, type Turn, type Understanding } from './understanding.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -48,18 +48,7 @@ export function createUnderstander(k: Knowledge): Understander {
   function understand(raw: string, previous?: Turn): Understanding {
     const text = cleanMessage(typeof raw === 'string' ? raw : '');
     const { tokens, clauseStart } = tokenizeClauses(text);
-    const base: Understanding = {
-      intent: 'help',
-      services: [],
-      aspect: null,
-      confidence: 1,
-      corrections: [],
-      followUp: false,
-      clarify: false,
-      outside: [],
-      needs: [],
-      text,
-    };
+    const base = reading({ intent: 'help', text });
     if (tokens.length === 0 || (tokens.length === 1 && tokens[0] === '$')) {
       // A bare mention or an empty command asks for help; emoji alone is small talk.
       const onlyEmoji = /\p{Extended_Pictographic}|:[a-z0-9_+-]+:/u.test(raw);

@@ -34,3 +34,19 @@ export interface Turn {
   services: string[];
   aspect: Aspect | null;
 }
+
+/** A reading with every field at its neutral value, overridden by `fields`. */
+export function reading(fields: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding {
+  return {
+    services: [],
+    aspect: null,
+    confidence: 1,
+    corrections: [],
+    followUp: false,
+    clarify: false,
+    outside: [],
+    needs: [],
+    text: '',
+    ...fields,
+  };
+}

@@ -2,25 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/answer/actions.js';
 import { buildAnswer } from '../../../src/core/answer/build.js';
 import type { Answer } from '../../../src/core/answer/types.js';
-import type { Understanding } from '../../../src/core/understanding.js';
+import { reading as makeReading, type Understanding } from '../../../src/core/understanding.js';
 import { ASPECTS, type Aspect } from '../../../src/knowledge/schema.js';
 import { newBot, realKnowledge } from '../../helpers/knowledge.js';
 
 const k = realKnowledge();
 const bot = newBot();
 const ids = k.catalog.map((s) => s.id);
-const reading = (intent: Understanding['intent'], services: string[], aspect: Aspect | null = null): Understanding => ({
-  intent,
-  services,
-  aspect,
-  confidence: 1,
-  corrections: [],
-  followUp: false,
-  clarify: false,
-  outside: [],
-  needs: [],
-  text: '',
-});
+const reading = (intent: Understanding['intent'], services: string[], aspect: Aspect | null = null): Understanding => makeReading({ intent, services, aspect });
 const allText = (a: Answer) => JSON.stringify([a.summary, a.sections, a.notes]);
 
 describe('the S3 / EC2 comparison', () => {
