@@ -29,6 +29,13 @@ export const envSchema = z
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'expected a numeric application id' }),
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'expected a numeric guild (server) id' }),
     DISCORD_API_URL: url('https://discord.com/api').default('https://discord.com/api'),
+    DISCORD_MESSAGE_CONTENT: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => ['', 'true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'expected true or false' })
+      .transform((v) => ['true', '1', 'yes'].includes(v))
+      .default(false),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0, { message: 'expected a port from 0 to 65535' }).max(65535, { message: 'expected a port from 0 to 65535' }).default(3000),
     CONTEXT_TTL_MINUTES: positiveInt('minutes a conversation is remembered').default(30),
@@ -53,7 +60,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string; mode: 'socket' | 'http' };
-  discord?: { token: string; applicationId?: string; guildId?: string; apiUrl: string };
+  discord?: { token: string; applicationId?: string; guildId?: string; apiUrl: string; messageContent: boolean };
   http: { host: string; port: number };
   context: { ttlMs: number; maxConversations: number };
   redisUrl?: string;
@@ -79,7 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, mode: e.SLACK_APP_TOKEN ? 'socket' : 'http' }
       : undefined,
-    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : undefined,
+    discord: e.DISCORD_TOKEN
+      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, messageContent: e.DISCORD_MESSAGE_CONTENT }
+      : undefined,
     http: { host: e.HOST, port: e.PORT },
     context: { ttlMs: e.CONTEXT_TTL_MINUTES * 60_000, maxConversations: e.CONTEXT_MAX_CONVERSATIONS },
     redisUrl: e.REDIS_URL,

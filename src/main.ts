@@ -27,6 +27,8 @@ const SHUTDOWN_MS = 10_000;
 
 interface Running {
   name: string;
+  /** Stop taking new questions (answers already started go on). */
+  pause?(): void | Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,9 +76,34 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { conversations, dedupe, closeStores } = await openStores(config, logger);
   const bot = createBot(knowledge, { store: conversations });
   const inFlight = new InFlight();
+  // Every configured platform counts as not ready until it has connected.
   const ready: Record<string, () => boolean> = { knowledge: () => true };
+  if (config.slack) ready.slack = () => false;
+  if (config.discord) ready.discord = () => false;
   const routes = healthRoutes(metrics, { checks: ready });
   let routesServed = false;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const hard = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_MS);
+    hard.unref();
+    logger.info({ signal, inFlight: inFlight.size }, 'shutting down: no new questions, finishing the ones in flight');
+    // No new questions, then the answers in flight, then connections and shared state.
+    await Promise.allSettled(running.map(async (r) => r.pause?.()));
+    const drained = await inFlight.idle(SHUTDOWN_MS - 2000);
+    if (!drained) logger.warn({ inFlight: inFlight.size }, 'answers still in flight at shutdown');
+    await misses?.flush();
+    await Promise.allSettled([...running.map((r) => r.stop()), closeStores()]);
+    logger.info('stopped');
+    clearTimeout(hard);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 
   if (config.slack) {
     const { startSlack } = await import('./platforms/slack/app.js');
@@ -91,13 +118,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     routesServed = true;
     let slackUp = true;
     ready.slack = () => slackUp;
-    running.push({ name: 'slack', stop: async () => ((slackUp = false), slack.stop()) });
+    // Closing Slack's receiver stops new requests; answers already started keep their Web API client.
+    running.push({ name: 'slack', pause: async () => ((slackUp = false), slack.stop()), stop: async () => {} });
   }
   if (config.discord) {
     const { startDiscord } = await import('./platforms/discord/client.js');
-    const discord = await startDiscord({ config, bot: observeBot(bot, { platform: 'discord', metrics, logger, misses, inFlight }), logger, dedupe });
+    const discord = await startDiscord({
+      config,
+      bot: observeBot(bot, { platform: 'discord', metrics, logger, misses }),
+      logger,
+      dedupe,
+      messageContent: config.discord.messageContent,
+      track: (work) => inFlight.track(work),
+    });
     ready.discord = () => discord.client.isReady();
-    running.push({ name: 'discord', stop: () => discord.stop() });
+    running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
   }
   if (!routesServed) {
     const { startRouteServer } = await import('./platforms/slack/route-server.js');
@@ -107,29 +142,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
   logger.info({ platforms: Object.keys(ready).filter((k) => k !== 'knowledge'), services: knowledge.catalog.length }, 'awsbot started');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const hard = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_MS);
-    hard.unref();
-    logger.info({ signal, inFlight: inFlight.size }, 'shutting down: no new questions, finishing the ones in flight');
-    // Platforms first (no new questions), then wait for answers in flight, then shared state.
-    const platforms = running.filter((r) => r.name !== 'http');
-    await Promise.allSettled(platforms.map((r) => r.stop()));
-    const drained = await inFlight.idle(SHUTDOWN_MS - 2000);
-    if (!drained) logger.warn({ inFlight: inFlight.size }, 'answers still in flight at shutdown');
-    await misses?.flush();
-    await Promise.allSettled([...running.filter((r) => r.name === 'http').map((r) => r.stop()), closeStores()]);
-    logger.info('stopped');
-    clearTimeout(hard);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
   return undefined;
 }
 

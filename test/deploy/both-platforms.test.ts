@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../helpers/fake-discord.js';
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
+import { startBotProcess, stopProcess, waitForStatus, type BotProcess } from '../helpers/processes.js';
+import { freePort } from '../helpers/redis.js';
+import { mentionEvent } from '../helpers/slack-payloads.js';
+
+describe('one process serving Slack and Discord', () => {
+  let slack: FakeSlack;
+  let discord: FakeDiscord;
+  let proc: BotProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    slack = await FakeSlack.start();
+    discord = await FakeDiscord.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    proc = startBotProcess({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
+    await waitForStatus(`${base}/readyz`, 200, 20_000, proc);
+  }, 30_000);
+
+  afterAll(async () => {
+    if (proc) await stopProcess(proc);
+    await slack?.close();
+    await discord?.close();
+  });
+
+  it('is ready only with both connected, and answers on both', async () => {
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ checks: { knowledge: true, slack: true, discord: true } });
+    await slack.sendEvent(`${base}/slack/events`, slack.eventEnvelope(mentionEvent('what is lamda?')));
+    await slack.waitFor(() => slack.posted().length === 1, 'the Slack answer');
+    discord.userSays({ content: 'S3 vs EC3', mentionBot: true });
+    const sent = await discord.nextSent();
+    expect(JSON.stringify(sent)).toContain('Amazon S3 vs Amazon EC2');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/awsbot_questions_total\{platform="slack",intent="describe"\} 1/);
+    expect(metrics).toMatch(/awsbot_questions_total\{platform="discord",intent="compare"\} 1/);
+  });
+
+  it('closes both connections and exits 0 on SIGTERM', async () => {
+    const { code, ms } = await stopProcess(proc);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
