@@ -47,7 +47,7 @@ export const DEFAULT_DEFER_AFTER_MS = 1000;
 export async function startDiscord(options: DiscordOptions): Promise<DiscordHandle> {
   const logger = options.logger.child({ platform: 'discord' });
   const discord = options.config.discord;
-  if (!discord) throw new Error('Discord is not configured: set DISCORD_TOKEN (see docs/discord.md).');
+  if (!discord) throw new Error('Discord is not configured: set DISCORD_TOKEN (see the Discord section of the README).');
   const client = new Client({
     intents: options.messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : [...INTENTS],
     partials: [...PARTIALS],
