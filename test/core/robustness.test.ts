@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAnswer } from '../../src/core/answer/build.js';
-import { createUnderstander } from '../../src/core/understand.js';
+import { buildAnswer, MAX_COLUMNS } from '../../src/core/answer/build.js';
+import { createUnderstander, MAX_COMPARED } from '../../src/core/understand.js';
 import { INTENTS } from '../../src/knowledge/schema.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
@@ -35,7 +35,10 @@ describe('the matcher and the answer builder never crash, whatever the input', (
         const text = parts.join(' ');
         const r = wellFormed(text);
         const next = u.understand(text, withContext ? { intent: 'compare', services: ['s3', 'ec2'], aspect: null } : undefined);
-        if (next.intent === 'compare') expect(next.services.length).toBeLessThanOrEqual(3);
+        if (next.intent === 'compare') {
+          expect(next.services.length).toBeLessThanOrEqual(MAX_COMPARED);
+          for (const s of buildAnswer(k, next).sections) expect((s.columns ?? []).length).toBeLessThanOrEqual(MAX_COLUMNS);
+        }
         return r !== undefined;
       }),
       { numRuns: 400 },
