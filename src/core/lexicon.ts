@@ -30,8 +30,12 @@ export interface AspectKeyword {
 export interface Lexicon {
   /** Token sequences joined by one space → what they name. */
   phrases: Map<string, PhraseTarget>;
+  /** For each token that starts a phrase, the most tokens a phrase starting with it has. */
+  phraseStarts: Map<string, number>;
   longestPhrase: number;
   fuzzy: FuzzyTarget[];
+  /** Typo candidates: every form with one letter deleted (and the form itself) → indices into `fuzzy`. */
+  fuzzyDeletes: Map<string, number[]>;
   /** Aspect keywords indexed by their first stem. */
   aspectKeywords: Map<string, AspectKeyword[]>;
   /** Every word the knowledge base and training phrases use: never typo-corrected. */
@@ -40,6 +44,7 @@ export interface Lexicon {
 
 export function buildLexicon(k: Knowledge): Lexicon {
   const phrases = new Map<string, PhraseTarget>();
+  const phraseStarts = new Map<string, number>();
   let longestPhrase = 1;
   const fuzzy: FuzzyTarget[] = [];
   const seenFuzzy = new Set<string>();
@@ -50,6 +55,7 @@ export function buildLexicon(k: Knowledge): Lexicon {
     const key = tokens.join(' ');
     if (!phrases.has(key) || (phrases.get(key)!.kind === 'outside' && target.kind === 'service')) phrases.set(key, target);
     longestPhrase = Math.max(longestPhrase, tokens.length);
+    phraseStarts.set(tokens[0]!, Math.max(phraseStarts.get(tokens[0]!) ?? 0, tokens.length));
     if (target.kind !== 'service') return;
     const form = tokens.join('');
     const hasDigit = /\d/.test(form);
@@ -93,5 +99,21 @@ export function buildLexicon(k: Knowledge): Lexicon {
   }
   for (const a of k.aspectWords) a.keywords.forEach(addWords);
 
-  return { phrases, longestPhrase, fuzzy, aspectKeywords, vocabulary };
+  const fuzzyDeletes = new Map<string, number[]>();
+  fuzzy.forEach((f, i) => {
+    for (const variant of deletions(f.form)) {
+      const list = fuzzyDeletes.get(variant);
+      if (!list) fuzzyDeletes.set(variant, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+  });
+
+  return { phrases, phraseStarts, longestPhrase, fuzzy, fuzzyDeletes, aspectKeywords, vocabulary };
+}
+
+/** The word itself and every string made by deleting one of its letters (symmetric-delete typo search). */
+export function deletions(word: string): Set<string> {
+  const out = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }

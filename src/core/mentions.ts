@@ -4,7 +4,7 @@
  */
 import type { OutsideTerm } from '../knowledge/schema.js';
 import { boundedEditDistance } from './distance.js';
-import type { Lexicon, PhraseTarget } from './lexicon.js';
+import { deletions, type Lexicon, type PhraseTarget } from './lexicon.js';
 
 export interface ServiceMention {
   id: string;
@@ -34,7 +34,7 @@ function allowedEdits(length: number): number {
 }
 
 function lookup(lex: Lexicon, tokens: string[], i: number): { target: PhraseTarget; length: number } | undefined {
-  const maxN = Math.min(lex.longestPhrase, tokens.length - i);
+  const maxN = Math.min(lex.phraseStarts.get(tokens[i]!) ?? 0, tokens.length - i);
   for (let n = maxN; n >= 1; n--) {
     const key = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' ');
     const target = lex.phrases.get(key);
@@ -48,16 +48,40 @@ function lookup(lex: Lexicon, tokens: string[], i: number): { target: PhraseTarg
   return undefined;
 }
 
-/** The catalog service a mistyped word most likely means, if any is close enough. */
+const typoMemo = new WeakMap<Lexicon, Map<string, string | null>>();
+const TYPO_MEMO_MAX = 20_000;
+
+/**
+ * The catalog service a mistyped word most likely means, if any is close enough. Candidates come
+ * from the lexicon's deletion index (a typo and its service share a form with at most one letter
+ * deleted on each side, two on the word's side for long words), so the cost does not grow with
+ * the catalog; each candidate is then checked with the real edit distance. Results are memoised.
+ */
 export function correctTypo(lex: Lexicon, word: string): string | undefined {
   const hasDigit = /\d/.test(word);
   if (!(word.length >= 5 || (hasDigit && word.length === 3))) return undefined;
   if (lex.vocabulary.has(word) || /^\d+$/.test(word)) return undefined;
+  let memo = typoMemo.get(lex);
+  if (!memo) typoMemo.set(lex, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const found = searchTypo(lex, word);
+  if (memo.size >= TYPO_MEMO_MAX) memo.clear();
+  memo.set(word, found ?? null);
+  return found;
+}
+
+function searchTypo(lex: Lexicon, word: string): string | undefined {
   const max = word.length === 3 ? 1 : allowedEdits(word.length);
+  const variants = deletions(word);
+  if (max >= 2) for (const v of [...variants]) for (const d of deletions(v)) variants.add(d);
+  const candidates = new Set<number>();
+  for (const v of variants) for (const i of lex.fuzzyDeletes.get(v) ?? []) candidates.add(i);
   let best: string | undefined;
   let bestScore = Infinity;
   let tie = false;
-  for (const f of lex.fuzzy) {
+  for (const i of candidates) {
+    const f = lex.fuzzy[i]!;
     if (word.length === 3) {
       // Short acronyms: only a digit-bearing one, with letters and digits in the same places (ec3 → ec2).
       if (!f.hasDigit || f.form.length !== 3 || !samePattern(word, f.form)) continue;

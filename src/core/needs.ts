@@ -1,7 +1,9 @@
 /**
  * Matches a need-based question ("where should I keep nightly backups?") to the needs in
  * intents/needs/: overlap of stemmed content words with each need's phrases, rarer words weighing
- * more, plus a bonus per keyword found; a need whose "excludes" word appears is ruled out.
+ * more, plus how much of the question the need explains and a bonus per keyword found; a need
+ * whose "excludes" word appears is ruled out. Everything is indexed by stem at start-up, so a
+ * question only touches the phrases that share one of its words.
  */
 import type { Need } from '../knowledge/schema.js';
 import { STOPWORDS } from './language.js';
@@ -12,82 +14,110 @@ export interface NeedMatch {
   score: number;
 }
 
-interface CompiledNeed {
-  need: Need;
-  phrases: Set<string>[];
-  /** Every stem of the need's phrases, keywords and label. */
-  vocabulary: Set<string>;
-  keywords: string[][];
-  excludes: string[][];
-}
-
 export interface NeedMatcher {
   match(tokens: readonly string[]): NeedMatch[];
   /** Stems that appear in some need: words that make a question sound like a need. */
   readonly stems: ReadonlySet<string>;
 }
 
+interface PhrasePosting {
+  need: number;
+  phrase: number;
+  weight: number;
+}
+
 const contentStems = (tokens: readonly string[]) => tokens.filter((t) => !STOPWORDS.has(t)).map(stem);
 
-export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
-  const compiled: CompiledNeed[] = needs.map((need) => {
-    const phrases = [...need.phrases, need.label].map((p) => new Set(contentStems(tokenize(p))));
-    const keywords = need.keywords.map((k) => tokenize(k).map(stem));
-    const vocabulary = new Set<string>([...phrases.flatMap((p) => [...p]), ...keywords.flat()]);
-    return { need, phrases, vocabulary, keywords, excludes: need.excludes.map((k) => tokenize(k).map(stem)) };
-  });
-  // Inverse document frequency over needs: a word found in many needs says little.
-  const df = new Map<string, number>();
-  for (const c of compiled) {
-    const all = new Set<string>();
-    c.phrases.forEach((p) => p.forEach((s) => all.add(s)));
-    c.keywords.forEach((k) => k.forEach((s) => all.add(s)));
-    all.forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
+function containsSeq(stems: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= stems.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (stems[i + j] !== seq[j]) continue outer;
+    return true;
   }
-  const n = Math.max(compiled.length, 1);
-  const idf = (s: string) => Math.log(1 + n / (df.get(s) ?? n));
+  return false;
+}
 
-  const containsSeq = (stems: readonly string[], seq: readonly string[]) => {
-    outer: for (let i = 0; i + seq.length <= stems.length; i++) {
-      for (let j = 0; j < seq.length; j++) if (stems[i + j] !== seq[j]) continue outer;
-      return true;
+export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
+  const phrasesOf = needs.map((need) => [...need.phrases, need.label].map((p) => [...new Set(contentStems(tokenize(p)))]));
+  const keywordsOf = needs.map((need) => need.keywords.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0));
+  const excludesOf = needs.map((need) => need.excludes.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0));
+
+  // Inverse document frequency over needs: a word found in many needs says little.
+  const needsWith = new Map<string, Set<number>>();
+  needs.forEach((_, n) => {
+    for (const s of [...phrasesOf[n]!.flat(), ...keywordsOf[n]!.flat()]) {
+      const set = needsWith.get(s) ?? new Set<number>();
+      set.add(n);
+      needsWith.set(s, set);
     }
-    return false;
-  };
+  });
+  const count = Math.max(needs.length, 1);
+  const idf = new Map<string, number>([...needsWith].map(([s, set]) => [s, Math.log(1 + count / set.size)]));
+  const unknownWeight = Math.log(1 + count) * 0.5;
+
+  const postings = new Map<string, PhrasePosting[]>();
+  const phraseTotals = phrasesOf.map((phrases, n) =>
+    phrases.map((stems, p) => {
+      let total = 0;
+      for (const s of stems) {
+        const weight = idf.get(s)!;
+        total += weight;
+        const list = postings.get(s) ?? [];
+        list.push({ need: n, phrase: p, weight });
+        postings.set(s, list);
+      }
+      return total;
+    }),
+  );
+  const keywordsByFirst = new Map<string, { need: number; stems: string[]; bonus: number }[]>();
+  keywordsOf.forEach((keywords, n) => {
+    for (const k of keywords) {
+      const bonus = 0.25 * Math.min(1.5, k.reduce((a, s) => a + idf.get(s)!, 0) / 2);
+      const list = keywordsByFirst.get(k[0]!) ?? [];
+      list.push({ need: n, stems: k, bonus });
+      keywordsByFirst.set(k[0]!, list);
+    }
+  });
 
   return {
-    stems: new Set(df.keys()),
+    stems: new Set(idf.keys()),
     match(tokens) {
-      const stems = tokens.map(stem);
       const content = new Set(contentStems(tokens));
       if (content.size === 0) return [];
-      // Only words some need knows can be explained by a need; the rest is chatter.
-      const topical = [...content].filter((s) => df.has(s));
-      // Words no need knows still count against "how much of the question a need explains".
-      const unknownWeight = (content.size - topical.length) * Math.log(1 + n) * 0.5;
-      const topicalWeight = topical.reduce((a, s) => a + idf(s), 0) + unknownWeight;
-      const results: NeedMatch[] = [];
-      for (const c of compiled) {
-        if (c.excludes.some((e) => containsSeq(stems, e))) continue;
-        let best = 0;
-        for (const p of c.phrases) {
-          let have = 0;
-          let total = 0;
-          for (const s of p) {
-            const w = idf(s);
-            total += w;
-            if (content.has(s)) have += w;
-          }
-          if (total > 0) best = Math.max(best, have / total);
+      const stems = tokens.map(stem);
+      // Per need: the weight of the question's words each phrase covers, and the words it explains.
+      const covered = new Map<number, Map<number, number>>();
+      const explained = new Map<number, number>();
+      let questionWeight = 0;
+      for (const s of content) {
+        const w = idf.get(s);
+        if (w === undefined) {
+          questionWeight += unknownWeight;
+          continue;
         }
-        let bonus = 0;
-        for (const k of c.keywords) if (containsSeq(stems, k)) bonus += 0.25 * Math.min(1.5, k.reduce((a, s) => a + idf(s), 0) / 2);
-        // How much of the question this need explains, besides how much of one phrase it covers.
-        let explained = 0;
-        for (const s of topical) if (c.vocabulary.has(s)) explained += idf(s);
-        const precision = topicalWeight > 0 ? explained / topicalWeight : 0;
-        const score = best * 0.55 + precision * 0.3 + Math.min(0.5, bonus);
-        if (score > 0) results.push({ need: c.need, score });
+        questionWeight += w;
+        for (const n of needsWith.get(s)!) explained.set(n, (explained.get(n) ?? 0) + w);
+        for (const post of postings.get(s) ?? []) {
+          const phrases = covered.get(post.need) ?? new Map<number, number>();
+          phrases.set(post.phrase, (phrases.get(post.phrase) ?? 0) + post.weight);
+          covered.set(post.need, phrases);
+        }
+      }
+      const bonus = new Map<number, number>();
+      for (let i = 0; i < stems.length; i++) {
+        for (const k of keywordsByFirst.get(stems[i]!) ?? []) {
+          let ok = i + k.stems.length <= stems.length;
+          for (let j = 1; ok && j < k.stems.length; j++) ok = stems[i + j] === k.stems[j];
+          if (ok) bonus.set(k.need, (bonus.get(k.need) ?? 0) + k.bonus);
+        }
+      }
+      const results: NeedMatch[] = [];
+      for (const n of new Set([...covered.keys(), ...bonus.keys()])) {
+        if (excludesOf[n]!.some((e) => containsSeq(stems, e))) continue;
+        let best = 0;
+        for (const [p, have] of covered.get(n) ?? []) best = Math.max(best, have / phraseTotals[n]![p]!);
+        const precision = questionWeight > 0 ? (explained.get(n) ?? 0) / questionWeight : 0;
+        const score = best * 0.55 + precision * 0.3 + Math.min(0.5, bonus.get(n) ?? 0);
+        if (score > 0) results.push({ need: needs[n]!, score });
       }
       return results.sort((a, b) => b.score - a.score);
     },
