@@ -88,9 +88,11 @@ describe('REST failures', () => {
 
   it('given a follow-up message of a long answer is refused, then the user is told in an ephemeral follow-up', async () => {
     fake.failNext({ method: 'POST', path: /^\/webhooks\/\d+\/[^/]+$/ }, { status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    const firstSent = fake.nextSent((s) => s.via === 'callback');
+    const apologySent = fake.nextSent((s) => s.via === 'followup');
     fake.slashCommand({ first: 'aurora', second: 'cloudfront', third: 'elastic-beanstalk' });
-    await fake.nextSent((s) => s.via === 'callback');
-    const apology = await fake.nextSent((s) => s.via === 'followup');
+    await firstSent;
+    const apology = await apologySent;
     expect(apology.ephemeral).toBe(true);
     expect(apology.body.content).toBe(APOLOGY);
   });

@@ -46,10 +46,13 @@ describe('/aws-compare answered in time', () => {
   });
 
   it('given a third service, then the comparison covers three, split over several messages when longer than one may be', async () => {
+    // Both waits start now: the follow-up may arrive before the first wait has noticed the callback.
+    const firstSent = fake.nextSent((s) => s.via === 'callback');
+    const moreSent = fake.nextSent((s) => s.via === 'followup');
     const interaction = fake.slashCommand({ first: 'aurora', second: 'cloudfront', third: 'elastic-beanstalk' });
-    const first = await fake.nextSent((s) => s.via === 'callback');
+    const first = await firstSent;
     expect(first.body.embeds[0].title).toBe('Amazon Aurora vs Amazon CloudFront vs AWS Elastic Beanstalk');
-    const more = await fake.nextSent((s) => s.via === 'followup');
+    const more = await moreSent;
     expect(more.body.embeds[0].title).toBe('Amazon Aurora vs Amazon CloudFront vs AWS Elastic Beanstalk (continued)');
     expect(more.message.interaction_metadata.id).toBe(interaction.id);
     expect(more.body.allowed_mentions).toEqual(NO_PINGS_WIRE);

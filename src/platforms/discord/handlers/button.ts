@@ -4,8 +4,9 @@
  */
 import type { ButtonInteraction } from 'discord.js';
 import { decodeAction } from '../../../core/answer/actions.js';
-import { actionFromCustomId, renderAnswer } from '../../../render/discord/embeds.js';
-import { answerInteraction, apologize, tellUser } from '../interaction-reply.js';
+import { actionFromCustomId } from '../../../render/discord/embeds.js';
+import { apologize, tellUser } from '../interaction-reply.js';
+import { answerActionInteraction } from './answer-action.js';
 import { loggableError } from '../loggable-error.js';
 import type { HandlerContext } from './context.js';
 
@@ -21,16 +22,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: HandlerC
       return;
     }
     const key = await ctx.keys.forMessage(interaction.message);
-    const sent = await answerInteraction(
-      interaction,
-      async () => {
-        const reply = await ctx.bot.act(action, key);
-        if (!reply) throw new Error(`the bot could not answer the action ${action}`);
-        return renderAnswer(reply.answer);
-      },
-      ctx.deferAfterMs,
-    );
-    ctx.keys.remember(sent, key);
+    const sent = await answerActionInteraction(interaction, ctx, action, key);
     log.info({ messages: sent.length }, 'button answered');
   } catch (err) {
     log.error({ err: loggableError(err) }, 'button failed');

@@ -1,10 +1,10 @@
 /** `/aws-compare first second [third] [aspect]`: validates the options, then answers with embeds. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { encodeAction } from '../../../core/answer/actions.js';
-import { renderAnswer } from '../../../render/discord/embeds.js';
 import { ASPECT_OPTION, SERVICE_OPTIONS } from '../command.js';
 import { readCompareOptions } from '../compare-options.js';
-import { answerInteraction, apologize, tellUser } from '../interaction-reply.js';
+import { apologize, tellUser } from '../interaction-reply.js';
+import { answerActionInteraction } from './answer-action.js';
 import { loggableError } from '../loggable-error.js';
 import type { HandlerContext } from './context.js';
 
@@ -23,16 +23,7 @@ export async function handleCompareCommand(interaction: ChatInputCommandInteract
       ? ctx.keys.forInteraction(interaction.guildId, channelId, interaction.id)
       : ctx.keys.forDirectMessages(channelId);
     const action = encodeAction({ intent: 'compare', ...request.value });
-    const sent = await answerInteraction(
-      interaction,
-      async () => {
-        const reply = await ctx.bot.act(action, key);
-        if (!reply) throw new Error(`the bot could not answer the action ${action}`);
-        return renderAnswer(reply.answer);
-      },
-      ctx.deferAfterMs,
-    );
-    ctx.keys.remember(sent, key);
+    const sent = await answerActionInteraction(interaction, ctx, action, key);
     log.info({ services: request.value.services, aspect: request.value.aspect, messages: sent.length }, 'compare command answered');
   } catch (err) {
     log.error({ err: loggableError(err) }, 'compare command failed');
