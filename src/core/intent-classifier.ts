@@ -4,7 +4,8 @@
  * list_services, recommend (asking for a service in general terms), out_of_scope. Which need a
  * recommendation is about is the need matcher's job, not this one's.
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import { createRequire } from 'node:module';
+import type BayesClassifierType from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Intent } from '../knowledge/schema.js';
 import { stem, tokenize } from './text.js';
@@ -31,7 +32,25 @@ function features(tokens: readonly string[]): string[] {
 
 const MAX_FEATURES = 48;
 
+const requireCjs = createRequire(import.meta.url);
+
+/**
+ * Trains on first use: questions that name a service never need it, so `awsbot ask "s3 vs ec2"`
+ * does not pay for loading natural's classifier and training it.
+ */
 export function trainIntentClassifier(k: Knowledge): IntentClassifier {
+  let trained: IntentClassifier | undefined;
+  const get = () => (trained ??= train(k));
+  return {
+    get known() {
+      return get().known;
+    },
+    classify: (tokens) => get().classify(tokens),
+  };
+}
+
+function train(k: Knowledge): IntentClassifier {
+  const BayesClassifier = requireCjs('natural/lib/natural/classifiers/bayes_classifier.js') as typeof BayesClassifierType;
   const model = new BayesClassifier().classifier;
   const known = new Set<string>();
   const add = (phrase: string, intent: Intent) => {

@@ -36,6 +36,18 @@ function containsSeq(stems: readonly string[], seq: readonly string[]): boolean 
   return false;
 }
 
+/** Builds on first use: questions that name a service never need it. */
+export function lazyNeedMatcher(needs: readonly Need[]): NeedMatcher {
+  let built: NeedMatcher | undefined;
+  const get = () => (built ??= buildNeedMatcher(needs));
+  return {
+    match: (tokens) => get().match(tokens),
+    get stems() {
+      return get().stems;
+    },
+  };
+}
+
 export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
   const phrasesOf = needs.map((need) => [...need.phrases, need.label].map((p) => [...new Set(contentStems(tokenize(p)))]));
   const keywordsOf = needs.map((need) => need.keywords.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0));

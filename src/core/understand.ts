@@ -10,7 +10,7 @@ import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, endsOnFor, namesATask, taskClause } from './question-shape.js';
-import { buildNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
+import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
 
@@ -42,7 +42,7 @@ export interface Understander {
 
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
-  const needs = buildNeedMatcher(k.needs);
+  const needs = lazyNeedMatcher(k.needs);
   const classifier = trainIntentClassifier(k);
 
   function understand(raw: string, previous?: Turn): Understanding {
