@@ -38,8 +38,13 @@ export function aspectKeywordAt(lex: Lexicon, stems: readonly string[], i: numbe
   return best;
 }
 
+/** Tokens as aspect keywords see them: stems, except that keywords written "=ha" match the token exactly ("has" stems to "ha"). */
+export function aspectStems(lex: Lexicon, tokens: readonly string[]): string[] {
+  return tokens.map((t) => (lex.aspectKeywords.has(`=${t}`) ? `=${t}` : stem(t)));
+}
+
 export function detectAspect(lex: Lexicon, tokens: readonly string[], consumed: readonly boolean[]): AspectReading {
-  const stems = tokens.map((t, i) => (consumed[i] ? '' : stem(t)));
+  const stems = aspectStems(lex, tokens).map((s, i) => (consumed[i] ? '' : s));
   const scores: Partial<Record<Aspect, number>> = {};
   const used = new Array<boolean>(stems.length).fill(false);
   for (let i = 0; i < stems.length; i++) {

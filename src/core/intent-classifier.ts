@@ -15,6 +15,17 @@ export interface IntentScore {
   p: number;
 }
 
+/** Words that appear in one intent's phrases and in no other's ("bye" for greeting, "catalog" for list_services). */
+export function distinctiveWords(k: Knowledge, intent: Intent): Set<string> {
+  const others = new Set(k.training.filter((t) => t.intent !== intent).flatMap((t) => t.phrases.flatMap((p) => tokenize(p))));
+  return new Set(
+    k.training
+      .filter((t) => t.intent === intent)
+      .flatMap((t) => t.phrases.flatMap((p) => tokenize(p)))
+      .filter((w) => !others.has(w)),
+  );
+}
+
 export interface IntentClassifier {
   /** Probabilities (summing to 1) for each trained intent, best first. */
   classify(tokens: readonly string[]): IntentScore[];

@@ -79,7 +79,7 @@ export function buildLexicon(k: Knowledge): Lexicon {
   const aspectKeywords = new Map<string, AspectKeyword[]>();
   for (const a of k.aspectWords) {
     for (const kw of a.keywords) {
-      const stems = tokenize(kw).map(stem);
+      const stems = kw.startsWith('=') ? [kw] : tokenize(kw).map(stem);
       if (stems.length === 0) continue;
       const list = aspectKeywords.get(stems[0]!) ?? [];
       list.push({ aspect: a.id, stems });
@@ -89,7 +89,7 @@ export function buildLexicon(k: Knowledge): Lexicon {
 
   const vocabulary = new Set<string>([...STOPWORDS, ...NEAR_MISS_WORDS]);
   const addWords = (text: string) => {
-    for (const t of tokenize(text)) if (!phrases.has(t)) vocabulary.add(t);
+    for (const t of tokenize(text.replace(/^=/, ''))) if (!phrases.has(t)) vocabulary.add(t);
   };
   for (const t of k.training) t.phrases.forEach(addWords);
   for (const n of k.needs) {

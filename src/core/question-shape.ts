@@ -4,11 +4,12 @@
  */
 import { STOPWORDS } from './language.js';
 import type { Lexicon } from './lexicon.js';
-import { aspectKeywordAt } from './aspect.js';
-import { stem } from './text.js';
+import { aspectKeywordAt, aspectStems } from './aspect.js';
 
-const FOR_WORDS = new Set(['for', 'para', 'pour', 'für', 'fur']);
-const ARTICLES = new Set(['a', 'an', 'the', 'my', 'our', 'some', 'un', 'una', 'une', 'mon', 'ma', 'mes', 'nos', 'einen', 'eine', 'ein', 'mi', 'mis']);
+const FOR_WORDS = new Set(['for', 'para', 'pour', 'für', 'fur', 'voor']);
+/** Italian "per" introduces a task only before an article ("per un piccolo team"); English "per" never does. */
+const ITALIAN_ARTICLES = new Set(['un', 'una', 'uno', 'il', 'lo', 'la', 'i', 'gli', 'le', "l"]);
+const ARTICLES = new Set(['a', 'an', 'the', 'my', 'our', 'some', 'un', 'una', 'une', 'uno', 'mon', 'ma', 'mes', 'nos', 'einen', 'eine', 'ein', 'mi', 'mis', 'il', 'lo', 'een', 'onze', 'um', 'uma']);
 /** "for" that does not introduce a task: "for example", "for dummies", "for me". */
 const NOT_A_TASK = new Set(['example', 'instance', 'sure', 'now', 'me', 'us', 'you', 'that', 'this', 'it', 'dummies', 'beginners', 'newbies', 'noobs', 'idiots', 'real', 'free', 'ever', 'good', 'once', 'what', 'which', 'how', 'the']);
 const CAN_WORDS = new Set(['can', 'could', 'does', 'will', 'puede', 'peut', 'kann']);
@@ -28,11 +29,11 @@ export function taskClause(
   clauseStart: readonly boolean[],
 ): { start: number; end: number } | undefined {
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (!FOR_WORDS.has(tokens[i]!)) continue;
+    if (!FOR_WORDS.has(tokens[i]!) && !(tokens[i] === 'per' && ITALIAN_ARTICLES.has(tokens[i + 1] ?? ''))) continue;
     let j = i + 1;
     while (j < tokens.length && ARTICLES.has(tokens[j]!)) j++;
     if (j >= tokens.length || consumed[j] || NOT_A_TASK.has(tokens[j]!) || clauseStart[j]) continue;
-    if (aspectKeywordAt(lex, tokens.slice(j, j + 4).map(stem), 0) > 0) continue;
+    if (aspectKeywordAt(lex, aspectStems(lex, tokens.slice(j, j + 4)), 0) > 0) continue;
     let end = j + 1;
     while (end < tokens.length && !clauseStart[end]) end++;
     return { start: j, end };
@@ -58,6 +59,31 @@ export function namesATask(tokens: readonly string[], consumed: readonly boolean
 /** "what is it for?", "what is S3 Intelligent-Tiering for?": the question ends on "for". */
 export function endsOnFor(tokens: readonly string[]): boolean {
   return tokens.length >= 3 && FOR_WORDS.has(tokens[tokens.length - 1]!) && tokens.some((t) => WH_WORDS.has(t));
+}
+
+const ASK_WORDS = new Set(['does', 'do', 'is', 'are', 'can', 'will', 'did']);
+const HAVE_WORDS = new Set(['have', 'has', 'support', 'supports', 'offer', 'offers', 'provide', 'provides', 'include', 'includes', 'guarantee', 'guarantees', 'allow', 'allows']);
+const FIT_WORDS = new Set(['good', 'suitable', 'ok', 'okay', 'worth', 'right', 'best', 'better', 'ideal', 'fit', 'enough', 'for', 'overkill']);
+const SUBJECTS = new Set(['both', 'they', 'it', 'either', 'each', 'these', 'those', 'them']);
+
+/**
+ * "does DynamoDB have a change stream?", "do both guarantee ordering?", "are they incremental?":
+ * a yes/no question about what a service has or does. Outranks "for <a task>" (the task there is
+ * what the feature is for, not a request for use cases).
+ */
+export function asksWhetherItHas(tokens: readonly string[], clauseStart: readonly boolean[], isService: readonly boolean[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!clauseStart[i] || !ASK_WORDS.has(tokens[i]!)) continue;
+    let end = i + 1;
+    while (end < tokens.length && !clauseStart[end]) end++;
+    const clause = tokens.slice(i + 1, end);
+    const pronoun = SUBJECTS.has(clause[0] ?? '');
+    if ((pronoun || isService[i + 1] === true) && clause.slice(0, 5).some((t) => HAVE_WORDS.has(t))) return true;
+    // "are they incremental?", "is it multi-tenant?": a short description, not "is it good for …".
+    const describesIt = (tokens[i] === 'is' || tokens[i] === 'are') && pronoun && clause.length >= 2 && clause.length <= 4;
+    if (describesIt && !clause.some((t) => FIT_WORDS.has(t))) return true;
+  }
+  return false;
 }
 
 const CHATTER = new Set(['hey', 'hi', 'so', 'ok', 'okay', 'quick', 'q', 'question', 'and', 'but', 'also', 'btw', 'actually']);

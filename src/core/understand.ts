@@ -5,11 +5,11 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { Aspect, Intent } from '../knowledge/schema.js';
 import { detectAspect } from './aspect.js';
-import { trainIntentClassifier, type IntentClassifier } from './intent-classifier.js';
+import { distinctiveWords, trainIntentClassifier, type IntentClassifier } from './intent-classifier.js';
 import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
-import { asksCanItDo, endsOnFor, namesATask, taskClause } from './question-shape.js';
+import { asksCanItDo, asksWhetherItHas, endsOnFor, namesATask, taskClause } from './question-shape.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
@@ -44,6 +44,7 @@ export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
   const needs = lazyNeedMatcher(k.needs);
   const classifier = trainIntentClassifier(k);
+  const greetings = distinctiveWords(k, 'greeting');
 
   function understand(raw: string, previous?: Turn): Understanding {
     const text = cleanMessage(typeof raw === 'string' ? raw : '');
@@ -90,6 +91,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const aspectFor = (intent: Intent, found: Aspect | null): Aspect | null => {
       if (intent !== 'compare' && intent !== 'describe') return null;
       if (found) return found;
+      if (asksWhetherItHas(tokens, clauseStart, serviceTokens)) return 'features';
       if (task !== undefined) return 'use_cases';
       if (asksCanItDo(tokens, clauseStart, serviceTokens)) return 'features';
       return asksUseCase ? 'use_cases' : null;
@@ -155,6 +157,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const content = tokens.filter((t) => !STOPWORDS.has(t));
     if (known.length === 0 || (content.length > 0 && known.length / tokens.length < 0.25 && (matches[0]?.score ?? 0) < 0.3)) {
       return { intent: 'out_of_scope', confidence: 0.9 };
+    }
+    // "bye for now", "thanks a lot!": nothing but greeting words and function words.
+    if (tokens.some((t) => greetings.has(t)) && tokens.every((t) => greetings.has(t) || STOPWORDS.has(t))) {
+      return { intent: 'greeting', confidence: 0.9 };
     }
     const best = matches[0];
     const needScore = best?.score ?? 0;

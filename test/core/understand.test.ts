@@ -97,6 +97,15 @@ describe('understanding: aspects', () => {
     ['SNS vs SQS: can either of them do FIFO ordering?', 'features'],
     ['ECS vs EKS for a team that has never touched kubernetes', 'use_cases'],
     ['https://aws.amazon.com/s3/pricing/ can someone explain this page', 'pricing'],
+    ['does Kinesis have a way to replay old records?', 'features'],
+    ['EFS snapshots... are they incremental?', 'features'],
+    ['aurora HA options?', 'durability'],
+    ['EKS for a team that has never touched kubernetes', 'use_cases'],
+    ['Quanto custa o Lambda?', 'pricing'],
+    ['Is S3 betrouwbaar?', 'durability'],
+    ['Come scala DynamoDB, è scalabile?', 'scalability'],
+    ['Meglio ECS o EKS per un piccolo progetto?', 'use_cases'],
+    ['S3 vs EBS per GB', 'pricing'],
   ])('%s → %s', (text, aspect) => {
     expect(read(text).aspect).toBe(aspect);
   });
@@ -160,6 +169,10 @@ describe('understanding: follow-ups', () => {
 
   it('keeps every service named, up to five', () => {
     expect(read('ec2 vs ecs vs eks vs fargate vs lambda for running a REST API').services).toHaveLength(5);
+  });
+
+  it('a message of nothing but greeting words is a greeting, in any of the languages trained', () => {
+    for (const text of ['ok bye then', 'cheers, bye!', 'gracias, adios', 'merci, au revoir']) expect(read(text).intent, text).toBe('greeting');
   });
 
   it('a greeting after a comparison stays a greeting', () => {
