@@ -63,8 +63,6 @@ export function createUnderstander(k: Knowledge): Understander {
       .map((m) => ({ from: text.split(/\s+/).find((w) => tokenize(w).join(' ') === m.correctedFrom) ?? m.correctedFrom!, to: m.id }));
     const fuzzyPenalty = corrections.reduce((c, x) => c * (x.from.replace(/\W/g, '').length <= 3 ? 0.9 : 0.85), 1);
     const outside = [...new Set(mentions.outside.map((o) => o.term.name))];
-    const words = new Set(tokens);
-    const has = (w: string) => words.has(w);
     const compareCue = tokens.some((t) => COMPARE_WORDS.has(t)) || text.includes(' vs') || /\bstack(s|ed)? up\b/i.test(text);
     const lowered = ` ${tokens.join(' ')} `;
     const opener = FOLLOW_OPENERS.some((o) => lowered.startsWith(` ${o} `));

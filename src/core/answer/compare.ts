@@ -28,7 +28,7 @@ export function compareServices(k: Knowledge, ids: readonly string[], aspect: As
   const profiles = ids.map((id) => profileOf(k, id));
 
   if (aspect) {
-    const columns: Column[] = ids.map((id, i) => {
+    const columns: Column[] = ids.map((_, i) => {
       const p = profiles[i];
       if (!p) return { heading: names[i]!, bullets: ['Not covered yet.'] };
       const { bullets, sources: cited } = factsOf(p, aspect, 4);
