@@ -84,7 +84,7 @@ describe('understanding: aspects', () => {
     ['how is Lambda billed?', 'pricing'],
     ['what is the max object size in S3?', 'limits'],
     ['how long can a Lambda function run?', 'limits'],
-    ['is DynamoDB strongly consistent?', null],
+    ['is DynamoDB strongly consistent?', 'features'],
     ['is S3 encrypted by default?', 'security'],
     ['does EFS autoscale?', 'scalability'],
     ['who patches the OS on Fargate?', 'management'],

@@ -10,7 +10,7 @@ import {
   outOfScopeAnswer,
 } from './conversational.js';
 import { describeService } from './describe.js';
-import { shortName } from './facts.js';
+import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 
@@ -28,16 +28,17 @@ export function buildAnswer(k: Knowledge, u: Understanding): Answer {
 
 function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify) return clarifyAnswer(k, u);
+  const focus = focusOf(k, u.text);
   switch (u.intent) {
     case 'compare': {
-      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect);
-      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect);
+      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus);
+      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus);
       const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));
       answer.notes.push(`I compare up to ${MAX_COLUMNS} services at a time; ask again for ${rest.join(' and ')}.`);
       return answer;
     }
     case 'describe':
-      return describeService(k, u.services[0]!, u.aspect);
+      return describeService(k, u.services[0]!, u.aspect, focus);
     case 'recommend':
       return recommendServices(k, u);
     case 'list_services':

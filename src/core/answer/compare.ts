@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
-import { aspectLabel, docsOf, factsOf, notCoveredNote, pairNote, profileOf, shortName, uniqueLinks } from './facts.js';
+import { aspectLabel, docsOf, factsOf, notCoveredNote, pairNote, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import { suggestFollowUps } from './follow-ups.js';
 import type { Answer, Column, Link, Section } from './types.js';
 
@@ -16,7 +16,7 @@ const SIDE_BY_SIDE: readonly { aspect: Aspect; heading: string; n: number }[] = 
 /** Aspects that generated "key differences" draw on when no curated note exists. */
 const DIFFERENCE_ASPECTS: readonly Aspect[] = ['management', 'scalability', 'pricing', 'durability', 'performance'];
 
-export function compareServices(k: Knowledge, ids: readonly string[], aspect: Aspect | null): Answer {
+export function compareServices(k: Knowledge, ids: readonly string[], aspect: Aspect | null, focus: Focus = new Set()): Answer {
   const names = ids.map((id) => shortName(k, id));
   const title = names.join(' vs ');
   const note = pairNote(k, ids);
@@ -31,7 +31,7 @@ export function compareServices(k: Knowledge, ids: readonly string[], aspect: As
     const columns: Column[] = ids.map((_, i) => {
       const p = profiles[i];
       if (!p) return { heading: names[i]!, bullets: ['Not covered yet.'] };
-      const { bullets, sources: cited } = factsOf(p, aspect, 4);
+      const { bullets, sources: cited } = factsOf(p, aspect, 4, focus);
       sources.push(...cited);
       return { heading: names[i]!, bullets: [p.aspects[aspect].summary, ...bullets.slice(0, 3)] };
     });

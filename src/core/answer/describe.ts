@@ -1,7 +1,7 @@
 /** Answers about one service: an overview, or one aspect in detail. */
 import type { Knowledge } from '../../knowledge/load.js';
-import type { Aspect } from '../../knowledge/schema.js';
-import { aspectLabel, docsOf, factsOf, notCoveredNote, profileOf, shortName, uniqueLinks } from './facts.js';
+import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
+import { aspectLabel, docsOf, factsOf, notCoveredNote, profileOf, relevance, shortName, uniqueLinks, type Focus } from './facts.js';
 import { suggestFollowUps } from './follow-ups.js';
 import type { Answer, Link, Section } from './types.js';
 
@@ -12,7 +12,7 @@ const OVERVIEW: readonly { aspect: Aspect; heading: string; n: number }[] = [
 ];
 const GOOD_TO_KNOW: readonly Aspect[] = ['management', 'scalability', 'durability', 'limits'];
 
-export function describeService(k: Knowledge, id: string, aspect: Aspect | null): Answer {
+export function describeService(k: Knowledge, id: string, aspect: Aspect | null, focus: Focus = new Set()): Answer {
   const entry = k.byId.get(id)!;
   const name = shortName(k, id);
   const profile = profileOf(k, id);
@@ -30,7 +30,7 @@ export function describeService(k: Knowledge, id: string, aspect: Aspect | null)
   }
   const sources: Link[] = [];
   if (aspect) {
-    const { bullets, sources: cited } = factsOf(profile, aspect, 6);
+    const { bullets, sources: cited } = factsOf(profile, aspect, 6, focus);
     sources.push(...cited);
     return {
       kind: 'describe',
@@ -42,11 +42,21 @@ export function describeService(k: Knowledge, id: string, aspect: Aspect | null)
       followUps,
     };
   }
-  const sections: Section[] = OVERVIEW.map(({ aspect: a, heading, n }) => {
+  const sections: Section[] = [];
+  // A specific question ("is DynamoDB strongly consistent?") gets the facts that answer it first.
+  const best = ASPECTS.flatMap((a) => profile.aspects[a].facts.map((f) => ({ f, r: relevance(f, focus) })))
+    .filter((x) => x.r >= 2)
+    .sort((a, b) => b.r - a.r)
+    .slice(0, 2);
+  if (best.length > 0) {
+    sections.push({ heading: 'Most relevant', bullets: best.map((x) => x.f.text) });
+    sources.push(...best.map((x) => profile.sources[x.f.source]!).filter(Boolean));
+  }
+  sections.push(...OVERVIEW.map(({ aspect: a, heading, n }) => {
     const { bullets, sources: cited } = factsOf(profile, a, n);
     sources.push(...cited);
     return { heading, bullets };
-  });
+  }));
   sections.push({ heading: 'Good to know', bullets: GOOD_TO_KNOW.map((a) => `${aspectLabel(k, a)}: ${profile.aspects[a].summary}`) });
   return {
     kind: 'describe',

@@ -1,7 +1,9 @@
 /** Reading the knowledge base for answers: names, profiles, facts with their sources, related services. */
 import type { Knowledge } from '../../knowledge/load.js';
 import { pairKey } from '../../knowledge/load.js';
-import type { Aspect, PairNote, Profile } from '../../knowledge/schema.js';
+import type { Aspect, Fact, PairNote, Profile } from '../../knowledge/schema.js';
+import { STOPWORDS } from '../language.js';
+import { stem, tokenize } from '../text.js';
 import type { Link } from './types.js';
 
 export function shortName(k: Knowledge, id: string): string {
@@ -20,14 +22,50 @@ export function pairNote(k: Knowledge, ids: readonly string[]): PairNote | undef
   return k.pairs.get(pairKey(ids));
 }
 
-/** The first `n` facts of an aspect, as bullets, and the sources they cite. */
-export function factsOf(p: Profile, aspect: Aspect, n: number): { bullets: string[]; sources: Link[] } {
-  const facts = p.aspects[aspect].facts.slice(0, n);
+/** The words of a question that can pick out facts ("object", "size"): stems, without function words or service names. */
+export type Focus = ReadonlySet<string>;
+
+const serviceWords = new WeakMap<Knowledge, Set<string>>();
+
+export function focusOf(k: Knowledge, text: string): Focus {
+  let names = serviceWords.get(k);
+  if (!names) {
+    names = new Set(k.catalog.flatMap((s) => [s.id, ...s.aliases, ...s.misspellings, s.short].flatMap((a) => tokenize(a))));
+    names.add('aws');
+    names.add('amazon');
+    serviceWords.set(k, names);
+  }
+  return new Set(tokenize(text).filter((t) => !STOPWORDS.has(t) && !names.has(t)).map(stem));
+}
+
+const factStems = new Map<string, Set<string>>();
+
+/** How many of the question's words a fact contains. */
+export function relevance(fact: Fact, focus: Focus): number {
+  if (focus.size === 0) return 0;
+  let stems = factStems.get(fact.text);
+  if (!stems) {
+    stems = new Set(tokenize(fact.text).map(stem));
+    if (factStems.size > 50_000) factStems.clear();
+    factStems.set(fact.text, stems);
+  }
+  let n = 0;
+  for (const s of focus) if (stems.has(s)) n++;
+  return n;
+}
+
+/** The `n` facts of an aspect that best answer the question (the authors' order otherwise), and their sources. */
+export function factsOf(p: Profile, aspect: Aspect, n: number, focus: Focus = EMPTY): { bullets: string[]; sources: Link[] } {
+  const all = p.aspects[aspect].facts;
+  const ranked = focus.size === 0 ? all : all.map((f, i) => ({ f, i, r: relevance(f, focus) })).sort((a, b) => b.r - a.r || a.i - b.i).map((x) => x.f);
+  const facts = ranked.slice(0, n);
   return {
     bullets: facts.map((f) => f.text),
     sources: facts.map((f) => p.sources[f.source]!).filter(Boolean),
   };
 }
+
+const EMPTY: Focus = new Set();
 
 export function docsOf(p: Profile): Link[] {
   return p.docs.map((d) => p.sources[d]!).filter(Boolean);

@@ -106,6 +106,15 @@ describe('every answer the catalog can produce', () => {
     expect(buildAnswer(k, { ...reading('out_of_scope', []), outside: ['AWS Glue'] }).summary).toContain('AWS Glue');
   });
 
+  it('puts the facts that answer a specific question first', async () => {
+    const limits = (await bot.ask('what is the max object size in S3?')).answer;
+    expect(limits.sections[0]!.bullets![0]).toMatch(/^Maximum object size/);
+    const overview = (await bot.ask('tell me about DynamoDB vector search and RAG')).answer;
+    expect(overview.sections[0]!.heading).toBe('Most relevant');
+    expect(overview.sections[0]!.bullets![0]).toMatch(/vector/i);
+    expect((await bot.ask('tell me about DynamoDB')).answer.sections[0]!.heading).toBe('What it is for');
+  });
+
   it('follow-up buttons carry self-contained actions that answer', async () => {
     const { answer } = await bot.ask('how is Lambda billed?');
     for (const f of answer.followUps) {
