@@ -1,0 +1,110 @@
+/**
+ * Part 3: start-up and memory.
+ *  - `awsbot ask "…"`: time from spawning the process to its first printed output (the answer),
+ *    and to its exit; median of several runs after one unmeasured warm-up (file cache); for a
+ *    question naming services and for one naming none (which builds the classifier on first use).
+ *  - bare `node -e ""` the same way: the part of start-up that is Node's own.
+ *  - the time to import the heaviest dependencies and the project's modules, each in a fresh process.
+ *  - rss-probe.mjs for awsbot and each peer: resident memory after loading the knowledge and
+ *    building (training) the system and answering both questions, the time that building took, and
+ *    process start → first answer.
+ * Prints one JSON line.
+ *
+ * Usage: node bench/parts/startup.mjs [--runs 7]
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { median, progress, ROOT, runJson, script } from '../lib/common.mjs';
+
+const runsAt = process.argv.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 7;
+// Two kinds of question: one that names services (no classifier needed), and one that names none
+// (the intent classifier and the need matcher are built on first use, so this one pays for them).
+const QUESTION = 'What is the difference between S3 and EC2?';
+const NEED_QUESTION = 'Where should I store nightly database backups cheaply?';
+
+/** Spawns `node args…`; resolves with ms to the first stdout byte and to exit, and the output. */
+function timeProcess(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let first;
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (c) => {
+      first ??= performance.now() - t0;
+      out += c;
+    });
+    child.stderr.on('data', (c) => (err += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const exit = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited with ${code}: ${err.slice(-300)}`));
+      resolve({ firstMs: first ?? exit, exitMs: exit, out });
+    });
+  });
+}
+
+async function series(label, args, check) {
+  await timeProcess(args); // warm-up: file cache, not counted
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    progress(`start-up: ${label} run ${i + 1}/${RUNS}`);
+    const r = await timeProcess(args);
+    if (check && !check(r.out)) throw new Error(`${label}: unexpected output: ${r.out.slice(0, 200)}`);
+    runs.push(r);
+  }
+  return {
+    runs: RUNS,
+    firstMs: median(runs.map((r) => r.firstMs)),
+    exitMs: median(runs.map((r) => r.exitMs)),
+    minFirstMs: Math.min(...runs.map((r) => r.firstMs)),
+    maxFirstMs: Math.max(...runs.map((r) => r.firstMs)),
+  };
+}
+
+const ask = await series('awsbot ask (services named)', [join(ROOT, 'bin/awsbot.js'), 'ask', QUESTION], (out) => /S3/.test(out) && /EC2/.test(out));
+const askNeed = await series('awsbot ask (no service named)', [join(ROOT, 'bin/awsbot.js'), 'ask', NEED_QUESTION], (out) => out.trim().length > 0);
+const bareNode = await series('node -e ""', ['-e', 'process.stdout.write("x")']);
+
+// What importing costs, each in a fresh process (median of 3): the heaviest dependencies alone, then
+// the whole core and the whole `ask` command.
+const imports = [];
+for (const [label, spec] of [
+  ['zod', 'zod'],
+  ["natural's Bayes classifier (with apparatus, sylvester)", 'natural/lib/natural/classifiers/bayes_classifier.js'],
+  ['dist/core/bot.js (the whole core)', './dist/core/bot.js'],
+  ['dist/cli/ask.js (the whole `ask` command)', './dist/cli/ask.js'],
+]) {
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await timeProcess(['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(spec)}); process.stdout.write(String(performance.now() - t));`]);
+    samples.push(Number(r.out));
+  }
+  progress(`start-up: import ${spec}`);
+  imports.push({ label, ms: median(samples) });
+}
+
+const probes = {};
+for (const system of ['awsbot', 'bayes', 'nlpjs-exact', 'nlpjs']) {
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    progress(`memory: ${system} probe ${i + 1}/3`);
+    samples.push(await runJson(script('bench/parts/rss-probe.mjs'), [system]));
+  }
+  const med = (key) => median(samples.map((s) => s[key]));
+  probes[system] = {
+    rss: med('rss'),
+    heapUsed: med('heapUsed'),
+    importMs: med('importMs'),
+    loadMs: med('loadMs'),
+    buildMs: med('buildMs'),
+    firstAnswerMs: med('firstAnswerMs'),
+    needAnswerMs: med('needAnswerMs'),
+    startToAnswerMs: med('answeredMs'),
+  };
+}
+
+process.stdout.write(`${JSON.stringify({ question: QUESTION, needQuestion: NEED_QUESTION, ask, askNeed, bareNode, imports, probes })}\n`);
