@@ -17,6 +17,21 @@ describe('npm start', () => {
     expect(r.stderr).toContain('npx awsbot chat');
   });
 
+  // `script` (util-linux) runs the bot on a pseudo-terminal, as a person at a terminal would.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('in a terminal without a platform, says how to connect one, then opens the terminal chat', () => {
+    const r = spawnSync('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)}`, '/dev/null'], {
+      input: 'what is s3?\nexit\n',
+      env: { PATH: process.env.PATH ?? '', TERM: 'dumb' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+    expect(out).toMatch(/No Slack or Discord configured \(set SLACK_\* or DISCORD_\*/);
+    expect(out).toContain('Amazon S3');
+    expect(out).toContain('What it is for');
+  });
+
   it('names every invalid variable in one message: no stack trace, no secret', () => {
     const r = runMain({ SLACK_BOT_TOKEN: 'xoxp-very-secret', PORT: 'http', DISCORD_APPLICATION_ID: '42x' });
     expect(r.status).toBe(2);
