@@ -28,8 +28,13 @@ function examples(k: Knowledge): FollowUp[] {
   return EXAMPLES.filter((e) => e.action.split('|')[1]!.split(',').every((id) => !id || k.byId.has(id)));
 }
 
+const lists = new WeakMap<Knowledge, string>();
+
+/** "S3, EC2, Lambda, …": every service's short name, built once per knowledge base. */
 export function serviceList(k: Knowledge): string {
-  return k.catalog.map((s) => shortName(k, s.id).replace(/^(Amazon|AWS) /, '')).join(', ');
+  let list = lists.get(k);
+  if (list === undefined) lists.set(k, (list = k.catalog.map((s) => shortName(k, s.id).replace(/^(Amazon|AWS) /, '')).join(', ')));
+  return list;
 }
 
 export function helpAnswer(k: Knowledge): Answer {

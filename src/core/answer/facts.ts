@@ -84,20 +84,29 @@ export function uniqueLinks(links: readonly Link[], max = 6): Link[] {
   return out;
 }
 
-/** Services people often compare with this one: curated pairs first, then the same category. */
+const related = new WeakMap<Knowledge, Map<string, string[]>>();
+
+/** Services people often compare with this one: curated pairs first, then the same category. Computed once per service. */
 export function relatedServices(k: Knowledge, id: string, exclude: readonly string[] = []): string[] {
-  const out: string[] = [];
-  for (const note of k.pairs.values()) {
-    if (note.services.length === 2 && note.services.includes(id)) {
-      const other = note.services.find((s) => s !== id)!;
-      if (!exclude.includes(other) && !out.includes(other)) out.push(other);
+  let byId = related.get(k);
+  if (!byId) related.set(k, (byId = new Map()));
+  let all = byId.get(id);
+  if (!all) {
+    all = [];
+    for (const note of k.pairs.values()) {
+      if (note.services.length === 2 && note.services.includes(id)) {
+        const other = note.services.find((s) => s !== id)!;
+        if (!all.includes(other)) all.push(other);
+      }
     }
+    const category = k.byId.get(id)?.category;
+    for (const s of k.catalog) {
+      if (s.id !== id && s.category === category && !all.includes(s.id)) all.push(s.id);
+      if (all.length >= 12) break;
+    }
+    byId.set(id, all);
   }
-  const category = k.byId.get(id)?.category;
-  for (const s of k.catalog) {
-    if (s.id !== id && s.category === category && !exclude.includes(s.id) && !out.includes(s.id)) out.push(s.id);
-  }
-  return out;
+  return all.filter((s) => !exclude.includes(s));
 }
 
 export function notCoveredNote(k: Knowledge, ids: readonly string[]): string | undefined {
