@@ -387,6 +387,16 @@ if (results.slack) {
   const ceiling = 1000 / sat.serverCpuMsPerEvent;
   const others = noise.slack ? ` While it ran, other processes used ${fmt.n1((100 * noise.slack.othersCpuS) / (noise.slack.seconds * m.cores))}% of the machine.` : '';
   const cpuNote = `Each event costs the adapter's one Node.js process ${fmt.ms(sat.serverCpuMsPerEvent)} of CPU (HTTP, signature check, Bolt, understanding, answer, Block Kit rendering, the Web API call): one core's ceiling is about ${fmt.int(ceiling)} events/s, and understanding and answering run on the event loop that acknowledges.${others}`;
+  s.push(
+    `Acknowledgement latency by position on the connection (autocannon keeps its connections open; the first request on each one also waits for the adapter to accept the connection): ${sl.phases
+      .map((p) => {
+        const f = p.ackByConnection.first;
+        const l = p.ackByConnection.later;
+        return `${p.name}: first requests ${fmt.int(f.count)}, p50 ${fmt.ms(f.p50)}, p99 ${fmt.ms(f.p99)}, max ${fmt.ms(f.max)}, ${fmt.int(f.over100ms)} over 100 ms; later requests ${fmt.int(l.count)}, p50 ${fmt.ms(l.p50)}, p99 ${fmt.ms(l.p99)}, max ${fmt.ms(l.max)}, ${fmt.int(l.over100ms)} over 100 ms`;
+      })
+      .join('. ')}.`,
+  );
+  s.push('');
   const share = (prefix) => (sl.profile?.components ?? []).filter((c) => c.name.startsWith(prefix)).reduce((a, c) => a + c.share, 0);
   const profileNote = sl.profile
     ? ` Of that CPU, awsbot's understanding and answer building is ${fmt.n1(100 * share('awsbot: understanding'))}% and its adapter and rendering ${fmt.n1(100 * share('awsbot: Slack'))}%; Node's HTTP server and fetch client ${fmt.n1(100 * share('Node.js'))}%, garbage collection ${fmt.n1(100 * share('garbage'))}%, the Slack SDK and its dependencies ${fmt.n1(100 * (share('Slack SDK') + share('other libraries (Slack')))}%.`
@@ -407,13 +417,16 @@ if (results.slack) {
     met(allOk(paced) && kept),
     allOk(paced) && kept ? `Headroom: saturation reached ${fmt.int(sat.ackedPerSecond)}/s on one core.` : cpuNote,
   ]);
+  const pf = paced.ackByConnection.first;
+  const pl = paced.ackByConnection.later;
+  const connectionNote = ` Of the paced acknowledgements over 100 ms, ${fmt.int(pf.over100ms)} were the first request on a new connection (${fmt.int(pf.count)} such, max ${fmt.ms(pf.max)}) and ${fmt.int(pl.over100ms)} a later one (later requests: p99 ${fmt.ms(pl.p99)})${pf.over100ms > pl.over100ms ? ': a new connection waits to be accepted while the event loop is busy' : ''}.`;
   targets.push([
     '4b. p99 acknowledgement < 100 ms at that rate',
     `paced p99 ${fmt.ms(paced.ack.p99)} (p50 ${fmt.ms(paced.ack.p50)}, max ${fmt.ms(paced.ack.max)}); saturation p99 ${fmt.ms(sat.ack.p99)}`,
     met(paced.ack.p99 < 100 && kept),
     paced.ack.p99 < 100 && kept
-      ? `At ${fmt.ms(sat.serverCpuMsPerEvent)} of CPU per event, ${sl.rate}/s needs about ${fmt.n1((sl.rate * sat.serverCpuMsPerEvent) / 10)}% of the adapter's one core (it measured ${fmt.n1(100 * paced.serverCpu)}%), so the margin shrinks when other processes share that core${noise.slack ? ` (here they used ${fmt.n1((100 * noise.slack.othersCpuS) / (noise.slack.seconds * m.cores))}% of the machine)` : ''}.${profileNote}`
-      : `At ${fmt.int(paced.ackedPerSecond)}/s the adapter's one process is ${fmt.n1(100 * paced.serverCpu)}% busy, so acknowledgements queue behind other events' work on the same event loop. ${cpuNote}${profileNote}`,
+      ? `At ${fmt.ms(sat.serverCpuMsPerEvent)} of CPU per event, ${sl.rate}/s needs about ${fmt.n1((sl.rate * sat.serverCpuMsPerEvent) / 10)}% of the adapter's one core (it measured ${fmt.n1(100 * paced.serverCpu)}%), so the margin shrinks when other processes share that core${noise.slack ? ` (here they used ${fmt.n1((100 * noise.slack.othersCpuS) / (noise.slack.seconds * m.cores))}% of the machine)` : ''}.${profileNote}${connectionNote}`
+      : `At ${fmt.int(paced.ackedPerSecond)}/s the adapter's one process is ${fmt.n1(100 * paced.serverCpu)}% busy.${connectionNote} ${cpuNote}${profileNote}`,
   ]);
   sections.push(s.join('\n'));
 }
@@ -482,10 +495,10 @@ if (results.growth) {
     `5a. cost per question nearly flat from ${fmt.int(c20.services)} to ${fmt.int(big.services)} services (read as: q/s at most 2× lower, repeated and at first sight, and p99 at most 2× higher)`,
     `q/s ${fmt.int(c20.full.qps)} → ${fmt.int(big.full.qps)} (×${fmt.n2(ratio)}); p50 ${fmt.lat(c20.full.p50)} → ${fmt.lat(big.full.p50)}; p99 ${fmt.lat(c20.full.p99)} → ${fmt.lat(big.full.p99)}. First sight: q/s ${fmt.int(c20.first.qps)} → ${fmt.int(big.first.qps)} (×${fmt.n2(firstRatio)}), p99 ${fmt.lat(c20.first.p99)} → ${fmt.lat(big.first.p99)}`,
     met(flat),
-    `Understanding alone: p50 ${fmt.lat(c20.understand.p50)} → ${fmt.lat(big.understand.p50)}, p99 ${fmt.lat(c20.understand.p99)} → ${fmt.lat(big.understand.p99)}. Building the answer, mean by intent: ${Object.keys(big.answerByIntent)
+    `Understanding alone: p50 ${fmt.lat(c20.understand.p50)} → ${fmt.lat(big.understand.p50)}, p99 ${fmt.lat(c20.understand.p99)} → ${fmt.lat(big.understand.p99)}. Building the answer, median by intent: ${Object.keys(big.answerByIntent)
       .filter((i) => c20.answerByIntent[i])
-      .sort((a, b) => big.answerByIntent[b].meanMs / c20.answerByIntent[b].meanMs - big.answerByIntent[a].meanMs / c20.answerByIntent[a].meanMs)
-      .map((i) => `${i} ${fmt.lat(c20.answerByIntent[i].meanMs)} → ${fmt.lat(big.answerByIntent[i].meanMs)}`)
+      .sort((a, b) => big.answerByIntent[b].medianMs / c20.answerByIntent[b].medianMs - big.answerByIntent[a].medianMs / c20.answerByIntent[a].medianMs)
+      .map((i) => `${i} ${fmt.lat(c20.answerByIntent[i].medianMs)} → ${fmt.lat(big.answerByIntent[i].medianMs)}`)
       .join(', ')}. Loading ${fmt.ms(c20.loadMs)} → ${fmt.ms(big.loadMs)}, building the bot ${fmt.ms(c20.buildMs)} → ${fmt.ms(big.buildMs)}, heap ${fmt.mb(c20.heapAdded)} → ${fmt.mb(big.heapAdded)}.`,
   ]);
   const bounded = g.conversations.find((c) => c.bound === 'default');

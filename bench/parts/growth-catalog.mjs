@@ -76,18 +76,21 @@ timeFor(fullFn, BUDGET_MS / 3, 3000); // warm-up
 const understand = timeFor(understandFn, BUDGET_MS);
 const full = timeFor(fullFn, BUDGET_MS);
 
-// Answer building alone, by intent: mean over the held-out readings, each built 5 times.
+// Answer building alone, by intent: the median over the held-out readings (each built 5 times,
+// its mean kept), so that one GC pause does not decide an intent with few readings.
 const answerByIntent = {};
 const readings = questions.map((q) => bot.understander.understand(q));
 for (const u of readings) for (let i = 0; i < 5; i++) buildAnswer(knowledge, u); // warm-up
+const perIntent = {};
 for (const u of readings) {
   const t0 = nowNs();
   for (let i = 0; i < 5; i++) buildAnswer(knowledge, u);
-  const a = (answerByIntent[u.intent] ??= { n: 0, ms: 0 });
-  a.n++;
-  a.ms += Number(nowNs() - t0) / 5e6;
+  (perIntent[u.intent] ??= []).push(Number(nowNs() - t0) / 5e6);
 }
-for (const a of Object.values(answerByIntent)) a.meanMs = a.ms / a.n;
+for (const [intent, times] of Object.entries(perIntent)) {
+  times.sort((a, b) => a - b);
+  answerByIntent[intent] = { n: times.length, medianMs: times[times.length >> 1] };
+}
 
 let rows = 0;
 let all = 0;

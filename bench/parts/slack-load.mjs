@@ -49,7 +49,7 @@ const PROFILE_S = arg('profile-s', 5);
 // response on its connection" (for digging).
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 const dump = [];
-const responsesOf = new WeakMap(); // autocannon client → responses so far (the dump's last column)
+const responsesOf = new WeakMap(); // autocannon client → responses so far on its connection
 const ACK_LIMIT_S = 3;
 const DRAIN_LIMIT_MS = 30_000;
 const SERVER_CPU = 0;
@@ -118,6 +118,10 @@ function httpJson(port, path, method = 'GET') {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const summary = (values) => {
+  const sorted = Float64Array.from(values).sort();
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
+};
 
 // ------------------------------------------------------------------ what each event should get
 
@@ -151,6 +155,9 @@ async function phase(name, options) {
   const api0 = await httpJson(api.port, '/_stats');
   const sent = new Map(); // "channel ts" → question index
   const latencies = [];
+  // The first request on each new connection, apart: it waits for the adapter to accept the connection.
+  const firstOnConnection = [];
+  const laterOnConnection = [];
   await httpJson(slack.port, '/bench/loop-delay/reset', 'POST');
   const usage0 = await httpJson(slack.port, '/bench/usage');
   const load0 = process.cpuUsage();
@@ -210,13 +217,14 @@ async function phase(name, options) {
     // Bounded whatever happens: a paced phase that cannot keep its pace is stopped at its time cap.
     const capS = cannon.amount ? cannon.duration : cannon.duration + 5;
     const guard = setTimeout(() => instance.stop(), capS * 1000);
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) latencies.push(ms);
-      if (DUMP) {
-        const nth = (responsesOf.get(_client) ?? 0) + 1;
-        responsesOf.set(_client, nth);
-        dump.push(`${name}\t${(performance.now() - wall0).toFixed(1)}\t${ms.toFixed(2)}\t${status}\t${nth}`);
+    instance.on('response', (client, status, _bytes, ms) => {
+      const nth = (responsesOf.get(client) ?? 0) + 1;
+      responsesOf.set(client, nth);
+      if (status >= 200 && status < 300) {
+        latencies.push(ms);
+        (nth === 1 ? firstOnConnection : laterOnConnection).push(ms);
       }
+      if (DUMP) dump.push(`${name}\t${(performance.now() - wall0).toFixed(1)}\t${ms.toFixed(2)}\t${status}\t${nth}`);
     });
     runs.push(instance.then((r) => (clearTimeout(guard), r)));
   }
@@ -283,6 +291,10 @@ async function phase(name, options) {
       max: sorted[sorted.length - 1],
       autocannonP99: result.latency.p99,
       over3s: latencies.filter((l) => l > ACK_LIMIT_S * 1000).length,
+    },
+    ackByConnection: {
+      first: { count: firstOnConnection.length, ...summary(firstOnConnection), over100ms: firstOnConnection.filter((l) => l > 100).length },
+      later: { count: laterOnConnection.length, ...summary(laterOnConnection), over100ms: laterOnConnection.filter((l) => l > 100).length },
     },
     posts: stats.posts,
     expectedPosts,
