@@ -11,7 +11,7 @@ const FOR_WORDS = new Set(['for', 'para', 'pour', 'für', 'fur', 'voor']);
 const ITALIAN_ARTICLES = new Set(['un', 'una', 'uno', 'il', 'lo', 'la', 'i', 'gli', 'le', "l"]);
 const ARTICLES = new Set(['a', 'an', 'the', 'my', 'our', 'some', 'un', 'una', 'une', 'uno', 'mon', 'ma', 'mes', 'nos', 'einen', 'eine', 'ein', 'mi', 'mis', 'il', 'lo', 'een', 'onze', 'um', 'uma']);
 /** "for" that does not introduce a task: "for example", "for dummies", "for me". */
-const NOT_A_TASK = new Set(['example', 'instance', 'sure', 'now', 'me', 'us', 'you', 'that', 'this', 'it', 'dummies', 'beginners', 'newbies', 'noobs', 'idiots', 'real', 'free', 'ever', 'good', 'once', 'what', 'which', 'how', 'the']);
+const NOT_A_TASK = new Set(['example', 'instance', 'sure', 'now', 'me', 'us', 'you', 'that', 'this', 'it', 'dummies', 'beginners', 'newbies', 'noobs', 'idiots', 'free', 'ever', 'good', 'once', 'what', 'which', 'how', 'the']);
 const CAN_WORDS = new Set(['can', 'could', 'does', 'will', 'puede', 'peut', 'kann']);
 const WH_WORDS = new Set(['what', 'whats', 'how', 'why', 'which', 'who', 'where', 'when']);
 const TASK_VERBS = new Set(['put', 'keep', 'store', 'host', 'run', 'deploy', 'save', 'serve', 'process', 'stream', 'cache', 'send', 'build', 'archive', 'backup', 'hold', 'handle', 'move', 'migrate', 'ship', 'queue', 'schedule', 'power', 'back']);
@@ -32,7 +32,8 @@ export function taskClause(
     if (!FOR_WORDS.has(tokens[i]!) && !(tokens[i] === 'per' && ITALIAN_ARTICLES.has(tokens[i + 1] ?? ''))) continue;
     let j = i + 1;
     while (j < tokens.length && ARTICLES.has(tokens[j]!)) j++;
-    if (j >= tokens.length || consumed[j] || NOT_A_TASK.has(tokens[j]!) || clauseStart[j]) continue;
+    // "for 30 minutes" is a duration; "for a 30 minute batch job" is a task.
+    if (j >= tokens.length || consumed[j] || NOT_A_TASK.has(tokens[j]!) || clauseStart[j] || (j === i + 1 && /^\d/.test(tokens[j]!))) continue;
     if (aspectKeywordAt(lex, aspectStems(lex, tokens.slice(j, j + 4)), 0) > 0) continue;
     let end = j + 1;
     while (end < tokens.length && !clauseStart[end]) end++;
@@ -56,6 +57,14 @@ export function namesATask(tokens: readonly string[], consumed: readonly boolean
   return false;
 }
 
+const TIME_UNITS = /^(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ms|milliseconds?)$/;
+
+/** "can a lambda run for 30 minutes?", "keep messages 20 days": a duration asks about limits. */
+export function namesADuration(tokens: readonly string[]): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if (/^\d+$/.test(tokens[i]!) && TIME_UNITS.test(tokens[i + 1]!)) return true;
+  return false;
+}
+
 /** "what is it for?", "what is S3 Intelligent-Tiering for?": the question ends on "for". */
 export function endsOnFor(tokens: readonly string[]): boolean {
   return tokens.length >= 3 && FOR_WORDS.has(tokens[tokens.length - 1]!) && tokens.some((t) => WH_WORDS.has(t));
@@ -63,7 +72,7 @@ export function endsOnFor(tokens: readonly string[]): boolean {
 
 const ASK_WORDS = new Set(['does', 'do', 'is', 'are', 'can', 'will', 'did']);
 const HAVE_WORDS = new Set(['have', 'has', 'support', 'supports', 'offer', 'offers', 'provide', 'provides', 'include', 'includes', 'guarantee', 'guarantees', 'allow', 'allows']);
-const FIT_WORDS = new Set(['good', 'suitable', 'ok', 'okay', 'worth', 'right', 'best', 'better', 'ideal', 'fit', 'enough', 'for', 'overkill']);
+const FIT_WORDS = new Set(['good', 'suitable', 'ok', 'okay', 'worth', 'right', 'best', 'better', 'ideal', 'fit', 'enough', 'for', 'overkill', 'different', 'same', 'similar', 'alike', 'equivalent']);
 const SUBJECTS = new Set(['both', 'they', 'it', 'either', 'each', 'these', 'those', 'them']);
 
 /**

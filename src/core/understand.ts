@@ -9,7 +9,7 @@ import { distinctiveWords, trainIntentClassifier, type IntentClassifier } from '
 import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
-import { asksCanItDo, asksWhetherItHas, endsOnFor, namesATask, taskClause } from './question-shape.js';
+import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, taskClause } from './question-shape.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
@@ -91,6 +91,7 @@ export function createUnderstander(k: Knowledge): Understander {
       if (found) return found;
       if (asksWhetherItHas(tokens, clauseStart, serviceTokens)) return 'features';
       if (task !== undefined) return 'use_cases';
+      if (namesADuration(tokens)) return 'limits';
       if (asksCanItDo(tokens, clauseStart, serviceTokens)) return 'features';
       return asksUseCase ? 'use_cases' : null;
     };

@@ -106,6 +106,10 @@ describe('understanding: aspects', () => {
     ['Come scala DynamoDB, è scalabile?', 'scalability'],
     ['Meglio ECS o EKS per un piccolo progetto?', 'use_cases'],
     ['S3 vs EBS per GB', 'pricing'],
+    ['could an ECS task run for 3 hours?', 'limits'],
+    ['Lambda or Fargate for a 3 hour batch job', 'use_cases'],
+    ['SQS vs SNS, are they really that different?', null],
+    ['Jaki jest limit rozmiaru w DynamoDB?', 'limits'],
   ])('%s → %s', (text, aspect) => {
     expect(read(text).aspect).toBe(aspect);
   });
