@@ -171,7 +171,9 @@ export function createUnderstander(k: Knowledge): Understander {
       needs: matches.slice(0, 3).map((m) => ({ id: m.need.id, score: Number(m.score.toFixed(3)) })),
     });
     const social = top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services';
-    if (best && needScore >= NEED_CLEAR && !(social && top.p >= 0.9 && needScore < 0.9)) {
+    // "can you write me a regex that validates emails": sure it is off topic, and the need is only a word.
+    const surelyOffTopic = top.intent === 'out_of_scope' && top.p >= 0.98 && needScore < 0.8;
+    if (best && needScore >= NEED_CLEAR && !surelyOffTopic && !(social && top.p >= 0.9 && needScore < 0.9)) {
       return recommend(Math.min(0.97, 0.3 + needScore * 0.5));
     }
     if (best && needScore >= NEED_POSSIBLE && p('recommend') >= p('out_of_scope') && !(social && top.p >= 0.6)) {
