@@ -135,7 +135,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
   }
   if (!routesServed) {
-    const { startRouteServer } = await import('./platforms/slack/route-server.js');
+    const { startRouteServer } = await import('./observability/route-server.js');
     const server = await startRouteServer(routes, config.http.host, config.http.port, logger);
     logger.info({ address: server.address }, 'health and metrics server listening');
     running.push({ name: 'http', stop: () => server.close() });

@@ -15,7 +15,7 @@ import { boltLogger } from './bolt-logger.js';
 import { webClientOptions, type ClientTuning } from './client-options.js';
 import { registerListeners } from './listeners/index.js';
 import { slackErrorCode } from './reply.js';
-import { startRouteServer, type RouteServer } from './route-server.js';
+import { startRouteServer, type RouteServer } from '../../observability/route-server.js';
 
 /** Where Slack sends events, commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
