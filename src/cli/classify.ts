@@ -40,6 +40,7 @@ export async function runClassify(args: string[], input: NodeJS.ReadableStream =
         clarify: u.clarify,
         corrections: u.corrections,
         followUp: u.followUp,
+        ...(u.match ? { match: u.match } : {}),
       })}\n`,
     );
   }

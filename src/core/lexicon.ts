@@ -66,7 +66,9 @@ export function buildLexicon(k: Knowledge): Lexicon {
   };
 
   for (const s of k.catalog) {
-    for (const alias of [s.id, s.short, ...s.aliases]) addPhrase(alias, { kind: 'service', id: s.id, misspelling: false });
+    // A directory id can be a plain word ("backup", "config", "batch"): only its aliases name it.
+    const names = k.directory.has(s.id) && !k.profiles.has(s.id) ? [s.short, ...s.aliases] : [s.id, s.short, ...s.aliases];
+    for (const alias of names) addPhrase(alias, { kind: 'service', id: s.id, misspelling: false });
     for (const typo of s.misspellings) addPhrase(typo, { kind: 'service', id: s.id, misspelling: true });
   }
   for (const term of k.outside) {

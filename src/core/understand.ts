@@ -13,6 +13,7 @@ import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, t
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
+import { createRetriever, SUGGEST_AT, type Retriever } from './retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -38,15 +39,37 @@ export interface Understander {
   readonly lexicon: Lexicon;
   readonly needs: NeedMatcher;
   readonly classifier: IntentClassifier;
+  readonly retriever: Retriever;
 }
+
+/** Intents that are small talk: no answer to retrieve. */
+const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
   const needs = lazyNeedMatcher(k.needs);
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
+  const retriever = createRetriever(k, lexicon);
 
+  /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
+    const u = read(raw, previous);
+    if (SOCIAL.has(u.intent) && u.confidence >= 0.6) return u;
+    const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
+    const context = u.followUp ? u.services : (previous?.services ?? []);
+    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect });
+    const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
+    const best = r.best;
+    if (best && best.confidence >= SUGGEST_AT) {
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical };
+    } else if (practical && r.terms.length > 0) {
+      u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical };
+    }
+    return u;
+  }
+
+  function read(raw: string, previous?: Turn): Understanding {
     const text = cleanMessage(typeof raw === 'string' ? raw : '');
     const { tokens, clauseStart } = tokenizeClauses(text);
     const base = reading({ intent: 'help', text });
@@ -196,5 +219,5 @@ export function createUnderstander(k: Knowledge): Understander {
     return other.some((t) => !STOPWORDS.has(t) && !lexicon.vocabulary.has(t) && !classifier.known.has(stem(t)) && !needs.stems.has(stem(t)) && !/^\d+$/.test(t));
   }
 
-  return { understand, lexicon, needs, classifier };
+  return { understand, lexicon, needs, classifier, retriever };
 }

@@ -26,6 +26,21 @@ export interface Understanding {
   needs: { id: string; score: number }[];
   /** The message after platform noise was removed. */
   text: string;
+  /** The answer-bank entry or profile fact retrieval found for the question, if any came close. */
+  match?: MatchRef;
+}
+
+/** A retrieval match as the rest of the bot sees it: which candidate, how sure. */
+export interface MatchRef {
+  /** An answer-bank entry id, or "service/aspect/index" for a profile fact. */
+  id: string;
+  type: 'entry' | 'fact';
+  kind: 'fact' | 'howto' | 'troubleshoot' | 'decision';
+  confidence: number;
+  /** The question's shape asks for a specific answer (how-to, fix, fact, decision). */
+  specific: boolean;
+  /** The question's shape asks for a how-to or a fix: it never gets a service overview. */
+  practical: boolean;
 }
 
 /** What a conversation remembers of its last answered turn. */

@@ -22,12 +22,24 @@ import {
   type PairNote,
   type Profile,
   type TrainingFile,
+  synonymsSchema,
 } from './schema.js';
+import { bankFileSchema, type BankEntry } from './answer-bank-schema.js';
+import { directoryFileSchema, type DirectoryEntry } from './directory-schema.js';
+
+/** A service the bot recognises: the 20 of catalog.json (full profiles) and the directory's others. */
+export type ServiceEntry = Omit<CatalogEntry, 'category'> & { category: string };
 
 export interface Knowledge {
   readonly dir: string;
-  readonly catalog: readonly CatalogEntry[];
-  readonly byId: ReadonlyMap<string, CatalogEntry>;
+  /** Every service recognised: catalog.json's first, then the directory's. */
+  readonly catalog: readonly ServiceEntry[];
+  readonly byId: ReadonlyMap<string, ServiceEntry>;
+  /** Directory entries (status, links, other clouds' counterparts) by service id. */
+  readonly directory: ReadonlyMap<string, DirectoryEntry>;
+  /** The answer bank: direct answers to the questions engineers ask. */
+  readonly bank: readonly BankEntry[];
+  readonly synonyms: readonly { to: string; from: string[] }[];
   readonly profiles: ReadonlyMap<string, Profile>;
   /** Curated notes keyed by {@link pairKey}. */
   readonly pairs: ReadonlyMap<string, PairNote>;
@@ -59,7 +71,8 @@ export function pairKey(ids: readonly string[]): string {
   return [...ids].sort().join('+');
 }
 
-export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents/', import.meta.url));
+/** intents/ next to the code, or the folder AWSBOT_INTENTS_DIR names (a knowledge base kept elsewhere). */
+export const DEFAULT_INTENTS_DIR = process.env.AWSBOT_INTENTS_DIR || fileURLToPath(new URL('../../intents/', import.meta.url));
 
 /** Loads and validates intents/; throws {@link KnowledgeError} listing every problem. */
 export function loadKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Knowledge {
@@ -71,6 +84,24 @@ export function loadKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Kn
 /** Validates intents/ and returns every problem found (empty when all is well). */
 export function checkKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Problem[] {
   return readKnowledge(dir, today).problems;
+}
+
+/** Facts older than this are flagged by `awsbot validate`: limits and defaults change. */
+export const STALE_AFTER_DAYS = 365;
+
+/**
+ * Warnings, not errors: profiles, pair notes and answer-bank entries whose `reviewed` date is more
+ * than {@link STALE_AFTER_DAYS} days before `today`, so the knowledge base can be kept fresh.
+ */
+export function freshnessWarnings(k: Knowledge, today = new Date()): Problem[] {
+  const limit = today.getTime() - STALE_AFTER_DAYS * 86_400_000;
+  const old = (reviewed: string) => new Date(`${reviewed}T00:00:00Z`).getTime() < limit;
+  const message = (reviewed: string) => `reviewed ${reviewed}, more than ${STALE_AFTER_DAYS} days ago: check it against the newest AWS page`;
+  const out: Problem[] = [];
+  for (const p of k.profiles.values()) if (old(p.reviewed)) out.push({ file: `services/${p.id}.json`, field: 'reviewed', message: message(p.reviewed) });
+  for (const [key, n] of k.pairs) if (old(n.reviewed)) out.push({ file: `pairs/${key}`, field: 'reviewed', message: message(n.reviewed) });
+  for (const e of k.bank) if (old(e.reviewed)) out.push({ file: `answers/${e.services[0]}.json`, field: e.id, message: message(e.reviewed) });
+  return out;
 }
 
 function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; problems: Problem[] } {
@@ -106,8 +137,8 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
   };
 
   const catalogFile = join(dir, 'catalog.json');
-  const catalog = parse(catalogFile, catalogSchema)?.services ?? [];
-  const byId = new Map<string, CatalogEntry>();
+  const catalog: ServiceEntry[] = parse(catalogFile, catalogSchema)?.services ?? [];
+  const byId = new Map<string, ServiceEntry>();
   const aliasOwner = new Map<string, string>();
   catalog.forEach((entry, i) => {
     if (byId.has(entry.id)) problems.push({ file: rel(catalogFile), field: `services.${i}.id`, message: `"${entry.id}" is listed twice` });
@@ -120,7 +151,39 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
       aliasOwner.set(key, entry.id);
     }
   });
+  const directory = new Map<string, DirectoryEntry>();
+  for (const file of jsonFiles('directory')) {
+    parse(file, directoryFileSchema)?.services.forEach((entry, i) => {
+      if (directory.has(entry.id)) problems.push({ file: rel(file), field: `services.${i}.id`, message: `"${entry.id}" is listed twice in the directory` });
+      directory.set(entry.id, entry);
+      const inCatalog = byId.get(entry.id);
+      if (!inCatalog) {
+        const service: ServiceEntry = {
+          id: entry.id,
+          name: entry.name,
+          short: entry.short ?? entry.name,
+          category: entry.category,
+          purpose: entry.purpose,
+          aliases: entry.aliases,
+          misspellings: [],
+          url: entry.links.product,
+        };
+        catalog.push(service);
+        byId.set(entry.id, service);
+      }
+      for (const alias of entry.aliases) {
+        const key = alias.toLowerCase();
+        const owner = aliasOwner.get(key);
+        if (owner && owner !== entry.id) problems.push({ file: rel(file), field: `services.${i}.aliases`, message: `"${alias}" also names "${owner}"` });
+        else if (!owner) aliasOwner.set(key, entry.id);
+      }
+    });
+  }
   const known = (id: string) => byId.has(id);
+  for (const [id, entry] of directory) {
+    for (const r of [...entry.related, ...(entry.status.successor ? [entry.status.successor] : [])])
+      if (!known(r)) problems.push({ file: 'directory', field: id, message: `names "${r}", which is not a known service` });
+  }
   const dateProblem = (reviewed: string): string | undefined => {
     const d = new Date(`${reviewed}T00:00:00Z`);
     if (Number.isNaN(d.getTime())) return `"${reviewed}" is not a real date`;
@@ -170,6 +233,33 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
     });
   }
 
+  const bank: BankEntry[] = [];
+  const entryIds = new Set<string>();
+  const phrasingOwner = new Map<string, string>();
+  for (const file of jsonFiles('answers')) {
+    parse(file, bankFileSchema)?.entries.forEach((entry, i) => {
+      const at = (f: string) => `entries.${i}${f ? `.${f}` : ''}`;
+      if (entryIds.has(entry.id)) problems.push({ file: rel(file), field: at('id'), message: `"${entry.id}" is used by another entry` });
+      entryIds.add(entry.id);
+      const expected = basename(file, '.json');
+      if (entry.services[0] !== expected) problems.push({ file: rel(file), field: at('services.0'), message: `is "${entry.services[0]}" but the file is for "${expected}"` });
+      if (!entry.id.startsWith(`${expected}-`)) problems.push({ file: rel(file), field: at('id'), message: `should start with "${expected}-"` });
+      entry.services.forEach((id, j) => {
+        if (!known(id)) problems.push({ file: rel(file), field: at(`services.${j}`), message: `"${id}" is not a known service` });
+      });
+      const bad = dateProblem(entry.reviewed);
+      if (bad) problems.push({ file: rel(file), field: at('reviewed'), message: bad });
+      entry.questions.forEach((q, j) => {
+        const key = q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const owner = phrasingOwner.get(key);
+        if (owner && owner !== entry.id) problems.push({ file: rel(file), field: at(`questions.${j}`), message: `"${q}" is also a phrasing of "${owner}"` });
+        phrasingOwner.set(key, entry.id);
+      });
+      bank.push(entry);
+    });
+  }
+  const synonyms = parse(join(dir, 'synonyms.json'), synonymsSchema)?.phrases ?? [];
+
   const training: TrainingFile[] = [];
   for (const file of jsonFiles('training')) {
     const parsed = parse(file, trainingFileSchema);
@@ -193,6 +283,6 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
   if (problems.length > 0) return { problems };
   return {
     problems,
-    knowledge: { dir, catalog, byId, profiles, pairs, needs, training, aspectWords, outside },
+    knowledge: { dir, catalog, byId, directory, bank, synonyms, profiles, pairs, needs, training, aspectWords, outside },
   };
 }

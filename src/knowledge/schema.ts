@@ -167,3 +167,8 @@ export const outsideSchema = z.strictObject({
   ),
 });
 export type OutsideTerm = z.infer<typeof outsideSchema>['terms'][number];
+
+// ---------------------------------------------------------------- retrieval synonyms
+export const synonymsSchema = z.strictObject({
+  phrases: z.array(z.strictObject({ to: text, from: z.array(text).min(1) })).min(1),
+});

@@ -36,7 +36,8 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
   for (const section of answer.sections) {
     out.push('', bold(section.heading));
     if (section.text) out.push(...wrap(section.text, width, '  ', '  '));
-    for (const b of section.bullets ?? []) out.push(...wrap(`• ${b}`, width, '  ', '    '));
+    (section.bullets ?? []).forEach((b, i) => out.push(...wrap(`${section.ordered ? `${i + 1}.` : '•'} ${b}`, width, '  ', '    ')));
+    if (section.code) out.push(...section.code.split('\n').map((l) => `    ${l}`));
     for (const col of section.columns ?? []) {
       out.push(`  ${bold(col.heading)}`);
       for (const b of col.bullets) out.push(...wrap(`• ${b}`, width, '    ', '      '));

@@ -116,7 +116,7 @@ describe('understanding: aspects', () => {
 });
 
 describe('understanding: scope and confidence', () => {
-  it.each(['what is AWS Glue?', 'S3 vs Azure Blob', 'ECS vs HashiCorp Nomad', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
+  it.each(['S3 vs Azure Blob', 'ECS vs HashiCorp Nomad', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
     '%s is out of scope',
     (text) => {
       expect(read(text).intent).toBe('out_of_scope');
@@ -135,6 +135,19 @@ describe('understanding: scope and confidence', () => {
     for (const text of ['which service should I use for my project?', 'what aws service do I need for my thing', 'I need something for data']) {
       expect(read(text).clarify, text).toBe(true);
     }
+  });
+
+  it('knows every AWS service by name, not only the fully profiled ones, without reading plain words as services', () => {
+    expect(read('what is AWS Glue?')).toMatchObject({ intent: 'describe', services: ['glue'] });
+    expect(read('what does route 53 do?')).toMatchObject({ intent: 'describe', services: ['route53'] });
+    expect(read('ALB vs NLB').services).toEqual(['elb']);
+    expect(read('secrets manager vs parameter store').services).toEqual(['secrets-manager', 'systems-manager']);
+    expect(read('step functions vs sqs')).toMatchObject({ intent: 'compare', services: ['step-functions', 'sqs'] });
+    for (const [a, b] of [['ses', 'sns'], ['sqs', 'ses'], ['efs', 'ebs'], ['eks', 'efs'], ['ecr', 'ecs'], ['glue', 'lambda'], ['msk', 'kinesis']]) {
+      expect(read(`${a} vs ${b}`).services, `${a} vs ${b}`).toEqual([a, b]);
+    }
+    expect(read('where should I keep nightly database backups?').services).not.toContain('backup');
+    for (const word of ['batch', 'config', 'backup']) expect(read('run a batch job, check the config, then take a backup').services).not.toContain(word);
   });
 
   it('recommends from a need, best first', () => {

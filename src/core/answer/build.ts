@@ -10,9 +10,13 @@ import {
   outOfScopeAnswer,
 } from './conversational.js';
 import { describeService } from './describe.js';
+import { compareFromDirectory, describeFromDirectory } from './directory.js';
 import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
+import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
+import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
+import { LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -26,11 +30,31 @@ export function buildAnswer(k: Knowledge, u: Understanding): Answer {
   return answer;
 }
 
+/** The answer retrieval found, when it is sure enough to lead; undefined to answer in general. */
+function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
+  const m = u.match;
+  if (!m) return undefined;
+  const sure = m.confidence >= LEAD_AT;
+  if (!sure && !(m.specific && m.confidence >= SUGGEST_AT)) return m.practical ? noMatchAnswer(k, u) : undefined;
+  if (m.type === 'entry') {
+    const entry = bankEntry(k, m.id);
+    if (entry) return entryAnswer(k, u, entry, sure);
+  } else {
+    const [service, aspect, i] = m.id.split('/');
+    const fact = (ASPECTS as readonly string[]).includes(aspect!) ? k.profiles.get(service!)?.aspects[aspect as Aspect].facts[Number(i)] : undefined;
+    if (fact) return factAnswer(k, u, service!, aspect as Aspect, fact, sure);
+  }
+  return m.practical ? noMatchAnswer(k, u) : undefined;
+}
+
 function answerFor(k: Knowledge, u: Understanding): Answer {
-  if (u.clarify) return clarifyAnswer(k, u);
+  if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
+  const direct = u.intent === 'out_of_scope' && !u.match ? undefined : directAnswer(k, u);
+  if (direct) return direct;
   const focus = focusOf(k, u.text);
   switch (u.intent) {
     case 'compare': {
+      if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));
       if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus);
       const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus);
       const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));
@@ -38,6 +62,7 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
       return answer;
     }
     case 'describe':
+      if (!k.profiles.has(u.services[0]!)) return describeFromDirectory(k, u.services[0]!);
       return describeService(k, u.services[0]!, u.aspect, focus);
     case 'recommend':
       return recommendServices(k, u);

@@ -2,19 +2,9 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Understanding } from '../understanding.js';
 import { encodeAction } from './actions.js';
+import { categoryLabel } from './directory.js';
 import { shortName } from './facts.js';
 import type { Answer, FollowUp } from './types.js';
-
-const CATEGORY_LABELS: Record<string, string> = {
-  storage: 'Storage',
-  compute: 'Compute',
-  containers: 'Containers',
-  database: 'Databases',
-  analytics: 'Analytics',
-  networking: 'Content delivery',
-  messaging: 'Messaging',
-  streaming: 'Streaming',
-};
 
 const EXAMPLES: FollowUp[] = [
   { label: 'S3 vs EC2', action: encodeAction({ intent: 'compare', services: ['s3', 'ec2'], aspect: null }) },
@@ -30,24 +20,34 @@ function examples(k: Knowledge): FollowUp[] {
 
 const lists = new WeakMap<Knowledge, string>();
 
-/** "S3, EC2, Lambda, …": every service's short name, built once per knowledge base. */
+/** "S3, EC2, Lambda, …": the short names of the services with full profiles, built once per knowledge base. */
 export function serviceList(k: Knowledge): string {
   let list = lists.get(k);
-  if (list === undefined) lists.set(k, (list = k.catalog.map((s) => shortName(k, s.id).replace(/^(Amazon|AWS) /, '')).join(', ')));
+  if (list === undefined) lists.set(k, (list = profiledIds(k).map((id) => plainName(k, id)).join(', ')));
   return list;
+}
+
+function profiledIds(k: Knowledge): string[] {
+  return k.catalog.filter((s) => k.profiles.has(s.id)).map((s) => s.id);
+}
+
+function plainName(k: Knowledge, id: string): string {
+  return shortName(k, id).replace(/^(Amazon|AWS) /, '');
 }
 
 export function helpAnswer(k: Knowledge): Answer {
   return {
     kind: 'help',
     title: 'How to use awsbot',
-    summary: `I answer questions about ${k.catalog.length} AWS services: comparisons, what a service is for, pricing, limits and more, with links to the AWS documentation.`,
+    summary: `I answer questions about AWS: limits and defaults, how-tos, error messages, choices between services, and what each of the ${k.catalog.length} services I know is for (${k.profiles.size} in full depth), with links to the AWS documentation.`,
     sections: [
       {
         heading: 'Ask in plain words',
         bullets: [
-          'Compare: "difference between S3 and EC2", "EBS or EFS for a shared folder?", "Lambda vs Fargate vs EC2 pricing"',
-          'One service: "what is DynamoDB?", "how is Fargate billed?", "max SQS message size"',
+          'Facts and how-tos: "how long does SQS keep messages?", "how do I give my Lambda access to one DynamoDB table?"',
+          'Errors: paste the message, e.g. "AccessDenied when my Lambda reads S3"',
+          'Compare: "difference between S3 and EC2", "ECS or EKS for a 3-person team?", "S3 vs Azure Blob"',
+          'One service: "what is DynamoDB?", "how is Fargate billed?", "what does Route 53 do?"',
           'Recommendations: "where should I store nightly database backups?"',
           'Follow-ups keep the context: "what about pricing?", "how does it compare to Lambda?"',
         ],
@@ -69,16 +69,16 @@ export function helpAnswer(k: Knowledge): Answer {
 
 export function listAnswer(k: Knowledge): Answer {
   const byCategory = new Map<string, string[]>();
-  for (const s of k.catalog) {
-    const list = byCategory.get(s.category) ?? [];
-    list.push(`${shortName(k, s.id)}: ${s.purpose}`);
-    byCategory.set(s.category, list);
+  for (const id of profiledIds(k)) {
+    const category = k.byId.get(id)!.category;
+    byCategory.set(category, [...(byCategory.get(category) ?? []), plainName(k, id)]);
   }
+  const others = k.catalog.length - k.profiles.size;
   return {
     kind: 'list_services',
-    title: `The ${k.catalog.length} AWS services I know`,
-    summary: 'Ask about any of them, or compare two or three.',
-    sections: [...byCategory].map(([category, bullets]) => ({ heading: CATEGORY_LABELS[category] ?? category, bullets })),
+    title: `The ${k.profiles.size} AWS services I know in depth`,
+    summary: `Ask about any of them, or compare two or three. I also know the other ${others} AWS services by name: what each is for, its status, its Azure and Google Cloud counterparts and links ("what is AWS Glue?").`,
+    sections: [{ heading: 'By category', bullets: [...byCategory].map(([category, names]) => `${capitalise(categoryLabel(category))}: ${names.join(', ')}`) }],
     notes: [],
     sources: [],
     followUps: examples(k).filter((e) => !e.action.startsWith('list_services')),
@@ -104,7 +104,7 @@ export function outOfScopeAnswer(k: Knowledge, u: Understanding): Answer {
   return {
     kind: 'out_of_scope',
     title: "Sorry, I can't help with that one",
-    summary: `${what} I answer questions about these AWS services only, from their documentation: ${serviceList(k)}.`,
+    summary: `${what} I answer questions about AWS services (and their Azure and Google Cloud counterparts), from the AWS documentation.`,
     sections: [],
     notes: [],
     sources: [],

@@ -18,6 +18,10 @@ export interface Section {
   bullets?: string[];
   /** Side-by-side content, one column per service. */
   columns?: Column[];
+  /** Bullets are steps in order: numbered, not bulleted. */
+  ordered?: boolean;
+  /** A command or snippet, shown as code. */
+  code?: string;
 }
 
 export interface Link {
@@ -42,4 +46,6 @@ export interface Answer {
   notes: string[];
   sources: Link[];
   followUps: FollowUp[];
+  /** The answer-bank entry or profile fact (service/aspect/index) this answer leads with. */
+  entry?: string;
 }

@@ -28,7 +28,7 @@ export function compareUsageAnswer(k: Knowledge, reason: UsageReason = { kind: '
     summary: 'Compare two or three AWS services side by side, on everything or on one aspect. Only you see the answer, with a button to post it to the channel.',
     sections: [
       { heading: 'Examples', bullets: [`${COMMAND} s3 ec2`, `${COMMAND} s3 vs lambda pricing`, `${COMMAND} ebs efs s3`] },
-      { heading: 'Services', text: serviceList(k) },
+      { heading: 'Services', text: `Any AWS service by name or abbreviation (ALB, SSM, ECR…); in full depth: ${serviceList(k)}` },
       { heading: 'Aspects', text: k.aspectWords.map((a) => a.label).join(', ') },
     ],
     notes: reasonNote(reason),

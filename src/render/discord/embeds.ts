@@ -148,8 +148,8 @@ function cut(text: string, max: number): string {
   return piece.length > 0 ? piece : text.slice(0, max);
 }
 
-function bulletLines(bullets: readonly string[]): string {
-  return bullets.map((b) => `• ${escapeText(b)}`).join('\n');
+function bulletLines(bullets: readonly string[], ordered = false): string {
+  return bullets.map((b, i) => `${ordered ? `${i + 1}\\.` : '•'} ${escapeText(b)}`).join('\n');
 }
 
 function named(name: string, value: string, inline = false): APIEmbedField {
@@ -166,7 +166,8 @@ function textFields(heading: string, text: string): APIEmbedField[] {
 
 /** One section as a group of fields kept together when they fit: a heading, then text, bullets or columns. */
 function sectionFields(section: Section): APIEmbedField[] {
-  const lines = [section.text ? escapeText(section.text) : '', section.bullets?.length ? bulletLines(section.bullets) : ''].filter(Boolean);
+  const code = section.code ? `\`\`\`\n${section.code.replace(/`/g, "'")}\n\`\`\`` : '';
+  const lines = [section.text ? escapeText(section.text) : '', section.bullets?.length ? bulletLines(section.bullets, section.ordered) : '', code].filter(Boolean);
   const fields = textFields(section.heading, lines.join('\n'));
   if (section.columns?.length) fields.push(...columnFields(section.columns));
   return fields;

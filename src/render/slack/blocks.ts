@@ -125,7 +125,8 @@ function sectionBlocks(section: Section): Block[] {
   const heading = bold(section.heading);
   const lines = [heading];
   if (section.text) lines.push(escapeMrkdwn(section.text.trim()));
-  for (const b of section.bullets ?? []) lines.push(`• ${escapeMrkdwn(oneLine(b))}`);
+  (section.bullets ?? []).forEach((b, i) => lines.push(`${section.ordered ? `${i + 1}.` : '•'} ${escapeMrkdwn(oneLine(b))}`));
+  if (section.code) lines.push(`\`\`\`${escapeMrkdwn(section.code.replace(/`{3,}/g, "'''"))}\`\`\``);
   const columns = section.columns ?? [];
   if (columns.length === 0) return textBlocks(lines);
   const headingOnly = lines.length === 1;

@@ -1,0 +1,107 @@
+/**
+ * Direct answers: the answer-bank entry (or profile fact) that retrieval found, lead first, then
+ * only what supports it: steps, the command, caveats, what would flip a verdict, sources. The
+ * service overview or the full comparison stays one button away.
+ */
+import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Aspect, Fact } from '../../knowledge/schema.js';
+import type { Understanding } from '../understanding.js';
+import { encodeAction } from './actions.js';
+import { aspectLabel, profileOf, shortName, uniqueLinks } from './facts.js';
+import type { Answer, FollowUp, Link, Section } from './types.js';
+
+const KIND_TITLE = { fact: 'answer', howto: 'how to', troubleshoot: 'likely cause and fix', decision: 'verdict' } as const;
+
+/** Services to name in the title and offer as buttons: the question's, then the entry's. */
+function servicesOf(u: Understanding, entryServices: readonly string[]): string[] {
+  const ids = u.services.filter((s) => entryServices.includes(s));
+  for (const s of entryServices) if (!ids.includes(s)) ids.push(s);
+  return ids;
+}
+
+function names(k: Knowledge, ids: readonly string[]): string {
+  return ids.map((id) => shortName(k, id)).join(' / ');
+}
+
+/** "More": the overview or comparison, and one aspect, as buttons. */
+function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
+  const main = ids.slice(0, 3).filter((id) => k.byId.has(id));
+  if (main.length === 0) return [];
+  const short = (id: string) => shortName(k, id).replace(/^(Amazon|AWS) /, '');
+  const out: FollowUp[] = [];
+  if (main.length >= 2) out.push({ label: `Compare ${main.slice(0, 2).map(short).join(' and ')}`, action: encodeAction({ intent: 'compare', services: main.slice(0, 2), aspect: null }) });
+  for (const id of main.slice(0, 2)) out.push({ label: `About ${short(id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
+  if (profileOf(k, main[0]!)) {
+    out.push({ label: `${short(main[0]!)} limits`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'limits' }) });
+    out.push({ label: `${short(main[0]!)} pricing`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'pricing' }) });
+  }
+  return out.slice(0, 4);
+}
+
+export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, sure: boolean): Answer {
+  const ids = servicesOf(u, entry.services);
+  const sections: Section[] = [];
+  if (entry.steps.length > 0) sections.push({ heading: entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps', bullets: entry.steps, ordered: true });
+  if (entry.command) sections.push({ heading: 'Command', code: entry.command });
+  if (entry.flips.length > 0) sections.push({ heading: 'What would change the verdict', bullets: entry.flips });
+  if (entry.caveats.length > 0) sections.push({ heading: 'Watch out', bullets: entry.caveats });
+  const notes = sure ? [] : ["This is the closest answer I have; it may not be exactly what you asked."];
+  return {
+    kind: u.intent,
+    title: `${names(k, ids.slice(0, 2))}: ${KIND_TITLE[entry.kind]}`,
+    summary: entry.lead,
+    sections,
+    notes,
+    sources: uniqueLinks(entry.sources, 3),
+    followUps: moreButtons(k, ids),
+    entry: entry.id,
+  };
+}
+
+const entriesById = new WeakMap<Knowledge, Map<string, BankEntry>>();
+
+export function bankEntry(k: Knowledge, id: string): BankEntry | undefined {
+  let byId = entriesById.get(k);
+  if (!byId) entriesById.set(k, (byId = new Map(k.bank.map((e) => [e.id, e]))));
+  return byId.get(id);
+}
+
+export function factAnswer(k: Knowledge, u: Understanding, id: string, aspect: Aspect, fact: Fact, sure: boolean): Answer {
+  const profile = profileOf(k, id)!;
+  const source: Link | undefined = profile.sources[fact.source];
+  // The fact leads; two more of the same aspect support it.
+  const others = profile.aspects[aspect].facts.filter((f) => f !== fact).slice(0, 2).map((f) => f.text);
+  const label = aspectLabel(k, aspect).toLowerCase();
+  return {
+    kind: u.intent,
+    title: `${shortName(k, id)}: ${label}`,
+    summary: fact.text,
+    sections: others.length > 0 ? [{ heading: `More on ${label}`, bullets: others }] : [],
+    notes: sure ? [] : ["This is the closest fact I have; it may not be exactly what you asked."],
+    sources: source ? [source] : [],
+    followUps: moreButtons(k, [id]),
+    entry: `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`,
+  };
+}
+
+/** Nothing matched well for a how-to or a fix: say so in one line and point at the right page. */
+export function noMatchAnswer(k: Knowledge, u: Understanding): Answer {
+  const ids = u.services;
+  const docs: Link[] = [];
+  for (const id of ids.slice(0, 2)) {
+    const d = k.directory.get(id);
+    if (d) docs.push({ title: `${shortName(k, id)} documentation`, url: d.links.docs });
+    else if (k.byId.has(id)) docs.push({ title: `${shortName(k, id)} on aws.amazon.com`, url: k.byId.get(id)!.url });
+  }
+  const about = ids.length > 0 ? ` about ${names(k, ids.slice(0, 2))}` : '';
+  return {
+    kind: u.intent,
+    title: `No vetted answer${about} for that yet`,
+    summary: `I don't have a checked answer to that question${about}; the documentation below is the place to look.`,
+    sections: [],
+    notes: [],
+    sources: uniqueLinks(docs, 3),
+    followUps: moreButtons(k, ids),
+  };
+}

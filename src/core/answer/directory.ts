@@ -1,0 +1,113 @@
+/**
+ * Answers for services known from the directory only (no full profile): what it is, its status
+ * (closed to new customers, end of support, with the successor), its category, its counterparts
+ * on other clouds, the nearest services covered in depth, and the links. A comparison that
+ * involves one of them lines up the same fields side by side.
+ */
+import type { Knowledge } from '../../knowledge/load.js';
+import type { DirectoryEntry } from '../../knowledge/directory-schema.js';
+import { encodeAction } from './actions.js';
+import { pairNote, profileOf, shortName, uniqueLinks } from './facts.js';
+import type { Answer, Column, FollowUp, Link, Section } from './types.js';
+
+const CATEGORY_LABEL: Record<string, string> = {
+  'application-integration': 'application integration',
+  'business-applications': 'business applications',
+  'cloud-financial-management': 'cloud financial management',
+  'customer-enablement': 'customer enablement',
+  'developer-tools': 'developer tools',
+  'end-user-computing': 'end-user computing',
+  'frontend-web-mobile': 'front-end web and mobile',
+  'machine-learning': 'machine learning and AI',
+  'management-governance': 'management and governance',
+  'migration-transfer': 'migration and transfer',
+  'security-identity': 'security, identity and compliance',
+};
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABEL[category] ?? category;
+}
+
+/** "Closed to new customers since 2026-04-30; AWS recommends Amazon ECS." or undefined when available. */
+export function statusLine(k: Knowledge, id: string): string | undefined {
+  const s = k.directory.get(id)?.status;
+  if (!s || s.state === 'available') return undefined;
+  const what = { 'closed-to-new-customers': 'Closed to new customers', 'end-of-support': 'End of support', discontinued: 'Discontinued' }[s.state];
+  const successor = s.successor ? `; AWS recommends ${shortName(k, s.successor)} instead` : '';
+  return `${what} since ${s.since}${successor}.${s.note ? ` ${s.note}` : ''}`;
+}
+
+function counterparts(d: DirectoryEntry | undefined): string | undefined {
+  if (!d) return undefined;
+  const parts = [d.azure.length ? `Azure: ${d.azure.join(', ')}` : '', d.google.length ? `Google Cloud: ${d.google.join(', ')}` : ''].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+function linksOf(k: Knowledge, id: string): Link[] {
+  const d = k.directory.get(id);
+  const name = shortName(k, id);
+  if (!d) return [{ title: `${name} on aws.amazon.com`, url: k.byId.get(id)!.url }];
+  const out: Link[] = [{ title: `${name} documentation`, url: d.links.docs }, { title: `${name} product page`, url: d.links.product }];
+  if (d.links.pricing) out.push({ title: `${name} pricing`, url: d.links.pricing });
+  if (d.status.source) out.unshift({ title: `${name}: service availability change`, url: d.status.source });
+  return out;
+}
+
+const short = (k: Knowledge, id: string) => shortName(k, id).replace(/^(Amazon|AWS) /, '');
+
+function buttons(k: Knowledge, id: string, exclude: readonly string[] = []): FollowUp[] {
+  const related = (k.directory.get(id)?.related ?? []).filter((r) => !exclude.includes(r) && k.byId.has(r));
+  const out: FollowUp[] = related.slice(0, 3).map((r) => ({ label: `Compare with ${short(k, r)}`, action: encodeAction({ intent: 'compare', services: [id, r], aspect: null }) }));
+  const successor = k.directory.get(id)?.status.successor;
+  if (successor && k.byId.has(successor) && !related.includes(successor)) out.unshift({ label: `About ${short(k, successor)}`, action: encodeAction({ intent: 'describe', services: [successor], aspect: null }) });
+  return out.slice(0, 4);
+}
+
+export function describeFromDirectory(k: Knowledge, id: string): Answer {
+  const entry = k.byId.get(id)!;
+  const d = k.directory.get(id);
+  const sections: Section[] = [];
+  const status = statusLine(k, id);
+  const facts: string[] = [];
+  if (status) facts.push(`Status: ${status}`);
+  facts.push(`Category: ${categoryLabel(entry.category)}.`);
+  const other = counterparts(d);
+  if (other) facts.push(`Other clouds: ${other}.`);
+  const related = (d?.related ?? []).filter((r) => k.byId.has(r));
+  if (related.length) facts.push(`Related: ${related.map((r) => shortName(k, r)).join(', ')}.`);
+  sections.push({ heading: 'At a glance', bullets: facts });
+  return {
+    kind: 'describe',
+    title: status ? `${entry.name} (${status.split(' since')[0]!.toLowerCase()})` : entry.name,
+    summary: entry.purpose,
+    sections,
+    notes: [],
+    sources: uniqueLinks(linksOf(k, id), 4),
+    followUps: buttons(k, id),
+  };
+}
+
+/** Two or three services where at least one has no full profile: the directory's fields side by side. */
+export function compareFromDirectory(k: Knowledge, ids: readonly string[]): Answer {
+  const names = ids.map((id) => shortName(k, id));
+  const col = (f: (id: string) => string | undefined): Column[] => ids.map((id, i) => ({ heading: names[i]!, bullets: [f(id) ?? '—'] }));
+  const sections: Section[] = [{ heading: 'Purpose', columns: col((id) => k.byId.get(id)!.purpose) }];
+  if (ids.some((id) => statusLine(k, id))) sections.push({ heading: 'Status', columns: col((id) => statusLine(k, id) ?? 'Available.') });
+  sections.push({ heading: 'Category', columns: col((id) => categoryLabel(k.byId.get(id)!.category)) });
+  const note = pairNote(k, ids);
+  if (note) {
+    sections.push({ heading: 'Key differences', bullets: note.differences.slice(0, 4) });
+    sections.push({ heading: 'When to choose which', bullets: note.choose.map((c) => `${shortName(k, c.service)}: ${c.when}`) });
+  }
+  const deep = ids.filter((id) => profileOf(k, id));
+  const notes = deep.length > 0 && deep.length < ids.length ? [`I have full profiles for ${deep.map((id) => shortName(k, id)).join(' and ')} only; ask about ${deep.length === 1 ? 'it' : 'them'} for pricing, limits and more.`] : [];
+  return {
+    kind: 'compare',
+    title: names.join(' vs '),
+    summary: note?.summary,
+    sections,
+    notes,
+    sources: uniqueLinks([...(note?.sources ?? []), ...ids.flatMap((id) => linksOf(k, id).slice(0, 1))], 5),
+    followUps: ids.slice(0, 2).map((id) => ({ label: `About ${short(k, id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) })),
+  };
+}

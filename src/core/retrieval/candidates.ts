@@ -1,0 +1,38 @@
+/**
+ * What retrieval can answer with: every answer-bank entry and every profile fact, each with the
+ * services it concerns and the texts that stand for it in the index.
+ */
+import type { Knowledge } from '../../knowledge/load.js';
+import type { AnswerKindName, BankEntry } from '../../knowledge/answer-bank-schema.js';
+import { ASPECTS, type Aspect, type Fact } from '../../knowledge/schema.js';
+
+export type Candidate =
+  | { type: 'entry'; id: string; kind: AnswerKindName; services: readonly string[]; entry: BankEntry }
+  | { type: 'fact'; id: string; kind: 'fact'; services: readonly string[]; aspect: Aspect; fact: Fact };
+
+export interface IndexedText {
+  /** Index of the candidate this text stands for. */
+  candidate: number;
+  /** "q": the phrasings of the question; "x": an answer's own words (lead, keywords, a fact). */
+  field: 'q' | 'x';
+  text: string;
+}
+
+export function collectCandidates(k: Knowledge): { candidates: Candidate[]; texts: IndexedText[] } {
+  const candidates: Candidate[] = [];
+  const texts: IndexedText[] = [];
+  for (const entry of k.bank) {
+    const c = candidates.push({ type: 'entry', id: entry.id, kind: entry.kind, services: entry.services, entry }) - 1;
+    texts.push({ candidate: c, field: 'q', text: entry.questions.join(' . ') });
+    texts.push({ candidate: c, field: 'x', text: [...entry.keywords, ...entry.keywords, entry.lead].join(' . ') });
+  }
+  for (const profile of k.profiles.values()) {
+    for (const aspect of ASPECTS) {
+      profile.aspects[aspect].facts.forEach((fact, i) => {
+        const c = candidates.push({ type: 'fact', id: `${profile.id}/${aspect}/${i}`, kind: 'fact', services: [profile.id], aspect, fact }) - 1;
+        texts.push({ candidate: c, field: 'x', text: fact.text });
+      });
+    }
+  }
+  return { candidates, texts };
+}

@@ -1,0 +1,185 @@
+/**
+ * Finds the answer a question asks for: one BM25 ranking (MiniSearch) over the answer bank's
+ * phrasings and the profiles' facts, weighed by the services the question (or its conversation)
+ * is about and by the question's shape. Confidence is how much of what the question asks the best
+ * candidate covers; the thresholds that act on it are named once, here.
+ */
+import MiniSearch from 'minisearch';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Aspect } from '../../knowledge/schema.js';
+import { boundedEditDistance } from '../distance.js';
+import type { Lexicon } from '../lexicon.js';
+import { deletions } from '../lexicon.js';
+import { collectCandidates, type Candidate } from './candidates.js';
+import { questionCues, type Cues } from './question-kind.js';
+import { createTermMaker, type TermMaker } from './terms.js';
+import { tokenize } from '../text.js';
+
+/** At or above this confidence the match leads the answer. */
+export const LEAD_AT = 0.55;
+/** At or above this, the match is offered as the closest answer, said to be uncertain. */
+export const SUGGEST_AT = 0.35;
+
+/** Field weights: a stored phrasing of the question counts more than the answer's own words. */
+const FIELD_BOOST = { q: 1, x: 0.5 };
+/** Weights by how the candidate's services agree with the question's. */
+const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
+/** A candidate of a kind the question's shape does not ask for. */
+const OFF_KIND = 0.85;
+/** Profile facts answer precise questions but are not written as answers: a small handicap. */
+const FACT_WEIGHT = 0.9;
+/**
+ * How much a question must say (summed rarity of its terms) to be fully trusted: "how is it billed"
+ * (one common word) is a general pricing question, not a pointer to one entry.
+ */
+const INFO_FULL = 6;
+/** Same aspect as the one the understanding found. */
+const ASPECT_BONUS = 1.1;
+
+export interface Match {
+  candidate: Candidate;
+  /** Ranking score (BM25 with the weights above). */
+  score: number;
+  /** 0..1: the share of the question's terms (by rarity) this candidate matches, weighed. */
+  confidence: number;
+}
+
+export interface RetrievalQuery {
+  text: string;
+  /** Services the question names, first named first. */
+  services: readonly string[];
+  /** The conversation's services, used when the question names none. */
+  context?: readonly string[];
+  aspect?: Aspect | null;
+}
+
+export interface Retrieval {
+  best?: Match;
+  /** The next best distinct candidates (up to three). */
+  others: Match[];
+  cues: Cues;
+  /** The question's retrieval terms; empty when it asks nothing beyond naming services. */
+  terms: string[];
+}
+
+export interface Retriever {
+  retrieve(q: RetrievalQuery): Retrieval;
+  readonly size: number;
+}
+
+export function createRetriever(k: Knowledge, lexicon: Lexicon): Retriever {
+  let built: ReturnType<typeof build> | undefined;
+  const get = () => (built ??= build(k, lexicon));
+  return {
+    retrieve: (q) => get().retrieve(q),
+    get size() {
+      return get().size;
+    },
+  };
+}
+
+/** The words of services' names, dropped from retrieval terms inside a service mention. */
+function nameTokensOf(k: Knowledge): Set<string> {
+  const names = new Set<string>(['aws', 'amazon']);
+  for (const s of k.catalog) {
+    // Only the name's own words: an alias such as "alb" or "parameter store" says what is asked.
+    for (const n of [s.id, s.short, s.name]) for (const t of tokenize(n)) names.add(t);
+  }
+  return names;
+}
+
+function build(k: Knowledge, lexicon: Lexicon) {
+  const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
+  const { candidates, texts } = collectCandidates(k);
+  const index = new MiniSearch<{ id: number; q: string; x: string }>({
+    fields: ['q', 'x'],
+    tokenize: (s) => (s ? s.split(' ') : []),
+    processTerm: (t) => t || null,
+  });
+  const docCandidate: number[] = [];
+  const docFreq = new Map<string, number>();
+  const seen = new Map<string, number>();
+  texts.forEach((t, i) => {
+    const terms = maker.terms(t.text);
+    docCandidate.push(t.candidate);
+    index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
+    for (const term of terms) {
+      if (seen.get(term) === t.candidate) continue;
+      seen.set(term, t.candidate);
+      docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
+    }
+  });
+  const n = candidates.length;
+  const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
+
+  // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
+  const vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
+  const deletes = new Map<string, number[]>();
+  vocab.forEach((v, i) => {
+    for (const d of deletions(v)) (deletes.get(d) ?? deletes.set(d, []).get(d)!).push(i);
+  });
+  const correct = (term: string): string => {
+    if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    let best: string | undefined;
+    let bestD = 3;
+    for (const d of deletions(term)) {
+      for (const i of deletes.get(d) ?? []) {
+        const v = vocab[i]!;
+        const dist = boundedEditDistance(term, v, term.length >= 8 ? 2 : 1);
+        if (dist <= (term.length >= 8 ? 2 : 1) && (dist < bestD || (dist === bestD && (docFreq.get(v) ?? 0) > (docFreq.get(best!) ?? 0)))) {
+          best = v;
+          bestD = dist;
+        }
+      }
+    }
+    return best ?? term;
+  };
+
+  function servicesWeight(c: Candidate, asked: readonly string[], context: readonly string[]): number {
+    if (asked.length > 0) {
+      if (c.services[0] !== undefined && asked.includes(c.services[0])) return SERVICES.main;
+      if (c.services.some((s) => asked.includes(s))) return SERVICES.some;
+      return SERVICES.mismatch;
+    }
+    if (context.length > 0) return c.services.some((s) => context.includes(s)) ? SERVICES.context : SERVICES.none * 0.85;
+    return SERVICES.none;
+  }
+
+  function retrieve(q: RetrievalQuery): Retrieval {
+    const cues = questionCues(q.text);
+    const terms = [...new Set(maker.terms(q.text).map(correct))];
+    if (terms.length === 0) return { others: [], cues, terms };
+    const weightOfAll = terms.reduce((s, t) => s + idf(t), 0);
+    const results = index.search(terms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
+    const context = q.context ?? [];
+    const byCandidate = new Map<number, Match>();
+    for (const r of results) {
+      const ci = docCandidate[r.id as number]!;
+      const c = candidates[ci]!;
+      const coverage = r.queryTerms.reduce((s, t) => s + idf(t), 0) / weightOfAll;
+      let weight = servicesWeight(c, q.services, context);
+      if (cues.size > 0 && !cues.has(c.kind)) weight *= OFF_KIND;
+      if (c.type === 'fact') {
+        weight *= FACT_WEIGHT;
+        if (q.aspect && c.aspect === q.aspect) weight *= ASPECT_BONUS;
+      }
+      const score = r.score * weight;
+      const confidence = Math.min(1, coverage * weight * Math.min(1, weightOfAll / INFO_FULL));
+      const prev = byCandidate.get(ci);
+      if (!prev) byCandidate.set(ci, { candidate: c, score, confidence });
+      else {
+        prev.score = Math.max(prev.score, score);
+        prev.confidence = Math.max(prev.confidence, confidence);
+      }
+    }
+    const ranked = [...byCandidate.values()].sort((a, b) => b.score - a.score || b.confidence - a.confidence);
+    const [best, ...rest] = ranked;
+    if (best && rest[0] && rest[0].score > best.score * 0.97 && rest[0].candidate.type === best.candidate.type) {
+      // Two near-equal answers: less sure of either.
+      best.confidence *= 0.92;
+    }
+    return { best, others: rest.slice(0, 3), cues, terms };
+  }
+
+  return { retrieve, size: candidates.length };
+}

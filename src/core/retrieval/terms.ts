@@ -1,0 +1,102 @@
+/**
+ * Turns text into retrieval terms: synonyms folded to one word ("timed out" → timeout), function
+ * words and service names dropped (services are matched as entities, not words), the rest stemmed.
+ * The same function prepares stored phrasings and questions, so both sides meet on equal terms.
+ */
+import type { Lexicon } from '../lexicon.js';
+import { STOPWORDS } from '../language.js';
+import { findMentions } from '../mentions.js';
+import { stem, tokenize } from '../text.js';
+
+/** Function words that still tell what is asked in a retrieval query ("not", "up", "after"). */
+const MEANINGFUL = new Set(['not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);
+/** Words that ask for a general answer, not a specific one: they never pick an entry. */
+const GENERIC = new Set(['difference', 'differences', 'compare', 'comparison', 'explain', 'overview', 'tell', 'about', 'vs', 'versus', 'v', 'aws', 'amazon', 'question', 'between', 'hey', 'folks', 'anyone', 'guys', 'team']);
+
+export interface Synonym {
+  to: string;
+  from: string[];
+}
+
+export interface TermMaker {
+  /** Retrieval terms of a text, service names removed. */
+  terms(text: string): string[];
+  /** Retrieval terms of already tokenized text with some tokens (service mentions) marked to skip. */
+  termsOfTokens(tokens: readonly string[], skip?: readonly boolean[]): string[];
+}
+
+/**
+ * `nameTokens`: the words of services' names ("vpc", "beanstalk"). Inside a service mention those
+ * are dropped and the rest kept, so "nat gateway" (read as VPC) still contributes "nat gateway".
+ */
+export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], nameTokens: ReadonlySet<string>): TermMaker {
+  // Synonym phrases by token sequence, longest first, so "timed out" wins over "out".
+  const phrases = new Map<string, string[]>();
+  let longest = 1;
+  for (const s of synonyms) {
+    const to = tokenize(s.to);
+    for (const f of [s.to, ...s.from]) {
+      const key = tokenize(f).join(' ');
+      if (!key || phrases.has(key)) continue;
+      phrases.set(key, to);
+      longest = Math.max(longest, key.split(' ').length);
+    }
+  }
+  const stemMemo = new Map<string, string>();
+  const stemmed = (t: string) => {
+    let s = stemMemo.get(t);
+    if (s === undefined) {
+      s = stem(t);
+      if (stemMemo.size > 50_000) stemMemo.clear();
+      stemMemo.set(t, s);
+    }
+    return s;
+  };
+
+  function termsOfTokens(tokens: readonly string[], skip: readonly boolean[] = []): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      if (skip[i]) {
+        i++;
+        continue;
+      }
+      let matched = 0;
+      for (let n = Math.min(longest, tokens.length - i); n >= 1 && matched === 0; n--) {
+        if (skip.slice(i, i + n).some(Boolean)) continue;
+        const to = phrases.get(n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' '));
+        if (to) {
+          out.push(...to.map(stemmed));
+          matched = n;
+        }
+      }
+      if (matched > 0) {
+        i += matched;
+        continue;
+      }
+      const t = tokens[i]!;
+      i++;
+      if (GENERIC.has(t) || (STOPWORDS.has(t) && !MEANINGFUL.has(t))) continue;
+      out.push(stemmed(t));
+    }
+    return out;
+  }
+
+  return {
+    termsOfTokens,
+    terms(text) {
+      const tokens = tokenize(text);
+      return termsOfTokens(tokens, serviceNameTokens(lexicon, tokens, nameTokens));
+    },
+  };
+}
+
+/** Which tokens name a service: the name words inside a mention, every word of a corrected typo. */
+export function serviceNameTokens(lexicon: Lexicon, tokens: string[], nameTokens: ReadonlySet<string>): boolean[] {
+  const skip = new Array<boolean>(tokens.length).fill(false);
+  const { services, outside } = findMentions(lexicon, tokens);
+  for (const m of [...services, ...outside]) {
+    const typo = 'correctedFrom' in m && m.correctedFrom !== undefined;
+    for (let i = m.start; i < m.end; i++) if (typo || nameTokens.has(tokens[i]!)) skip[i] = true;
+  }
+  return skip;
+}
