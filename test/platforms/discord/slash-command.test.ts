@@ -208,9 +208,10 @@ describe('autocomplete', () => {
     expect(choices.map((c) => c.value)).toEqual(['ec2']);
   });
 
-  it('given nothing typed yet, then 20 services minus the one already chosen, within the 25-choice limit', async () => {
+  it('given nothing typed yet, then services other than the one already chosen, within the 25-choice limit', async () => {
     const choices = await choicesFor('second', { first: 's3', second: '' });
-    expect(choices).toHaveLength(19);
+    expect(choices.length).toBeGreaterThanOrEqual(19);
+    expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices.map((c) => c.value)).not.toContain('s3');
   });
 
