@@ -42,6 +42,19 @@ export interface Understander {
   readonly retriever: Retriever;
 }
 
+/**
+ * Services that usually appear as the means of a question about other services ("ECS vs EKS on IAM
+ * integration", "SQS encrypted with our own KMS key"): next to another service, they are the
+ * subject only when joined to it by "vs" or "or".
+ */
+const SUPPORTING = new Set(['iam', 'kms', 'vpc', 'cloudwatch', 'cloudtrail', 'auto-scaling']);
+
+function withoutSupporting(ids: string[], mentions: readonly { id: string; start: number; end: number }[], tokens: readonly string[]): string[] {
+  if (!ids.some((id) => !SUPPORTING.has(id)) || ids.length < 2) return ids;
+  const joined = (t: string | undefined) => t !== undefined && (STRONG_COMPARE.has(t) || t === 'or');
+  return ids.filter((id) => !SUPPORTING.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
+}
+
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
@@ -80,7 +93,7 @@ export function createUnderstander(k: Knowledge): Understander {
     }
 
     const mentions = findMentions(lexicon, tokens);
-    const ids = distinctIds(mentions.services);
+    const ids = withoutSupporting(distinctIds(mentions.services), mentions.services, tokens);
     const corrections = mentions.services
       .filter((m) => m.correctedFrom !== undefined)
       .map((m) => ({ from: text.split(/\s+/).find((w) => tokenize(w).join(' ') === m.correctedFrom) ?? m.correctedFrom!, to: m.id }));
