@@ -73,7 +73,8 @@ export function createUnderstander(k: Knowledge): Understander {
     const context = u.followUp ? u.services : (previous?.services ?? []);
     const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
-    const best = r.best;
+    // A comparison is answered as one unless the match concerns every service compared.
+    const best = u.intent === 'compare' && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
     if (best && best.confidence >= SUGGEST_AT) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical };
     } else if (practical && r.terms.length > 0) {

@@ -333,7 +333,7 @@ describe('the App Home', () => {
     expect(blockKitProblems(call.view, 'view')).toEqual([]);
     const text = shownStrings(call.view).join(' ');
     expect(text).toContain('How to use awsbot');
-    expect(text).toContain('Amazon DynamoDB');
+    expect(text).toContain('DynamoDB');
   });
 });
 
