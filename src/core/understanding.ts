@@ -22,6 +22,11 @@ export interface Understanding {
   clarify: boolean;
   /** Names of things outside the catalog that the message mentions. */
   outside: string[];
+  /**
+   * Other clouds' or vendors' products the question sets against AWS, as typed ("azure blob
+   * storage"); their AWS counterparts are in `services`.
+   */
+  others?: string[];
   /** For recommend: the need matched, best first. */
   needs: { id: string; score: number }[];
   /** The message after platform noise was removed. */

@@ -15,8 +15,9 @@ import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
+import { crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
-import { LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
+import { LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -35,7 +36,8 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
   const m = u.match;
   if (!m) return undefined;
   const sure = m.confidence >= LEAD_AT;
-  if (!sure && !(m.specific && m.confidence >= SUGGEST_AT)) return m.practical ? noMatchAnswer(k, u) : undefined;
+  const suggestAt = m.practical && u.intent !== 'out_of_scope' ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+  if (!sure && !(m.specific && m.confidence >= suggestAt)) return m.practical ? noMatchAnswer(k, u) : undefined;
   if (m.type === 'entry') {
     const entry = bankEntry(k, m.id);
     if (entry) return entryAnswer(k, u, entry, sure);
@@ -49,9 +51,13 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
 
 function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
-  const direct = u.intent === 'out_of_scope' && !u.match ? undefined : directAnswer(k, u);
+  // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix.
+  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical;
+  const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;
   const focus = focusOf(k, u.text);
+  if (crossCloud && u.intent === 'compare') return crossCloudCompare(k, u, focus);
+  if (crossCloud && u.intent === 'recommend') return equivalentAnswer(k, u);
   switch (u.intent) {
     case 'compare': {
       if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));

@@ -19,6 +19,12 @@ import { tokenize } from '../text.js';
 export const LEAD_AT = 0.55;
 /** At or above this, the match is offered as the closest answer, said to be uncertain. */
 export const SUGGEST_AT = 0.35;
+/**
+ * A how-to or a fix ("how do I…", a pasted error) that would otherwise get "no vetted answer" is
+ * offered its closest answer from here on, said to be uncertain: measured on the channel sets, the
+ * closest entry answers such questions more often than not.
+ */
+export const PRACTICAL_SUGGEST_AT = 0.2;
 
 /** Field weights: a stored phrasing of the question counts more than the answer's own words. */
 const FIELD_BOOST = { q: 1, x: 0.5 };
@@ -141,7 +147,13 @@ function build(k: Knowledge, lexicon: Lexicon) {
       if (c.services.some((s) => asked.includes(s))) return SERVICES.some;
       return SERVICES.mismatch;
     }
-    if (context.length > 0) return c.services.some((s) => context.includes(s)) ? SERVICES.context : SERVICES.none * 0.85;
+    if (context.length > 0) {
+      // A follow-up after "SQS vs Kinesis": an answer about both beats one about either.
+      const shared = c.services.filter((s) => context.includes(s)).length;
+      if (shared >= Math.min(2, context.length)) return context.length >= 2 ? SERVICES.main : SERVICES.context;
+      if (shared > 0) return c.services[0] !== undefined && context.includes(c.services[0]) ? SERVICES.context : SERVICES.context * 0.9;
+      return SERVICES.none * 0.85;
+    }
     return SERVICES.none;
   }
 

@@ -9,7 +9,7 @@ import { findMentions } from '../mentions.js';
 import { stem, tokenize } from '../text.js';
 
 /** Function words that still tell what is asked in a retrieval query ("not", "up", "after"). */
-const MEANINGFUL = new Set(['not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);
+const MEANINGFUL = new Set(['who', 'not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);
 /** Words that ask for a general answer, not a specific one: they never pick an entry. */
 const GENERIC = new Set(['difference', 'differences', 'compare', 'comparison', 'explain', 'overview', 'tell', 'about', 'vs', 'versus', 'v', 'aws', 'amazon', 'question', 'between', 'hey', 'folks', 'anyone', 'guys', 'team']);
 
