@@ -56,6 +56,10 @@ function withoutSupporting(ids: string[], mentions: readonly { id: string; start
   return ids.filter((id) => !SUPPORTING.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
+/** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
+const ASKED_AS_STORED = 0.85;
+const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
+
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
@@ -76,7 +80,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     // A comparison is answered as one unless the match concerns every service compared; a how-to
     // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
-    const best = u.intent === 'compare' && !practical && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
+    // A question asked almost word for word in the bank ("send sqs messages to step functions
+    // without lambda") is that entry's, unless it says vs/difference/compare.
+    const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
+    const best = u.intent === 'compare' && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
     if (best && best.confidence >= (practical && u.intent !== 'out_of_scope' ? PRACTICAL_SUGGEST_AT : SUGGEST_AT)) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical };
     } else if (practical && r.terms.length > 0) {
