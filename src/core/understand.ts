@@ -84,10 +84,12 @@ export function createUnderstander(k: Knowledge): Understander {
     // without lambda") is that entry's, unless it says vs/difference/compare.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
     const best = u.intent === 'compare' && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
-    if (best && best.confidence >= (practical && u.intent !== 'out_of_scope' ? PRACTICAL_SUGGEST_AT : SUGGEST_AT)) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical };
+    // How-tos and fixes about AWS take a closer answer than other questions do.
+    const suggestAt = practical && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    if (best && best.confidence >= suggestAt) {
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical, suggestAt };
     } else if (practical && r.terms.length > 0) {
-      u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical };
+      u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }
     return u;
   }

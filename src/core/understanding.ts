@@ -46,6 +46,8 @@ export interface MatchRef {
   specific: boolean;
   /** The question's shape asks for a how-to or a fix: it never gets a service overview. */
   practical: boolean;
+  /** The confidence from which this match is offered as the closest answer. */
+  suggestAt: number;
 }
 
 /** What a conversation remembers of its last answered turn. */

@@ -17,7 +17,7 @@ import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
 import { crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
-import { LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT } from '../retrieval/retriever.js';
+import { LEAD_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -36,8 +36,7 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
   const m = u.match;
   if (!m) return undefined;
   const sure = m.confidence >= LEAD_AT;
-  const suggestAt = m.practical && u.intent !== 'out_of_scope' ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
-  if (!sure && !(m.specific && m.confidence >= suggestAt)) return m.practical ? noMatchAnswer(k, u) : undefined;
+  if (!sure && !(m.specific && m.confidence >= m.suggestAt)) return m.practical ? noMatchAnswer(k, u) : undefined;
   if (m.type === 'entry') {
     const entry = bankEntry(k, m.id);
     if (entry) return entryAnswer(k, u, entry, sure);

@@ -32,6 +32,8 @@ const FIELD_BOOST = { q: 1, x: 0.5 };
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** How much a question word that no answer contains counts against confidence (1: fully). */
+const UNSEEN_WEIGHT = 0.5;
 /** Profile facts answer precise questions but are not written as answers: a small handicap. */
 const FACT_WEIGHT = 0.9;
 /**
@@ -161,7 +163,8 @@ function build(k: Knowledge, lexicon: Lexicon) {
     const cues = questionCues(q.text);
     const terms = [...new Set(maker.terms(q.text).map(correct))];
     if (terms.length === 0) return { others: [], cues, terms };
-    const weightOfAll = terms.reduce((s, t) => s + idf(t), 0);
+    // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
+    const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
     const results = index.search(terms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
     const context = q.context ?? [];
     const byCandidate = new Map<number, Match>();
