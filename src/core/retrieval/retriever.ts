@@ -108,7 +108,7 @@ function build(k: Knowledge, lexicon: Lexicon) {
   const docFreq = new Map<string, number>();
   const seen = new Map<string, number>();
   texts.forEach((t, i) => {
-    const terms = maker.terms(t.text);
+    const terms = maker.terms(t.text, { typos: false });
     docCandidate.push(t.candidate);
     index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
     for (const term of terms) {
@@ -121,13 +121,20 @@ function build(k: Knowledge, lexicon: Lexicon) {
   const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
-  const vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
-  const deletes = new Map<string, number[]>();
-  vocab.forEach((v, i) => {
-    for (const d of deletions(v)) (deletes.get(d) ?? deletes.set(d, []).get(d)!).push(i);
-  });
+  // Built on the first unknown word only: most questions never need it.
+  let vocab: string[] = [];
+  let deletes: Map<string, number[]> | undefined;
+  const typoIndex = () => {
+    vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
+    const d = new Map<string, number[]>();
+    vocab.forEach((v, i) => {
+      for (const x of deletions(v)) (d.get(x) ?? d.set(x, []).get(x)!).push(i);
+    });
+    return d;
+  };
   const correct = (term: string): string => {
     if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    deletes ??= typoIndex();
     let best: string | undefined;
     let bestD = 3;
     for (const d of deletions(term)) {
