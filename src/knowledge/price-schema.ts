@@ -35,6 +35,8 @@ export type PriceRegion = keyof typeof PRICE_REGIONS;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' });
 const httpsUrl = z.string().regex(/^https:\/\/\S+$/, { message: 'expected an https URL' });
+/** Offer files come from the Price List over https; a local mirror (tests, air-gapped refresh) is http on loopback. */
+const sourceUrl = z.string().regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/)\S+$/, { message: 'expected an https URL' });
 
 export const priceRowSchema = z
   .object({
@@ -57,7 +59,7 @@ export const priceRowSchema = z
     /** The offer file's publicationDate for rows generated from the Price List; null when read from a pricing page. */
     published: isoDate.nullable(),
     /** Where the value comes from: the Price List offer file, or the page it was verified on. */
-    source: httpsUrl,
+    source: sourceUrl,
     /** For values read from pages: the words the value was verified against. */
     evidence: z.string().optional(),
     /** A short caveat shown with the price (free tier, what is not included). */

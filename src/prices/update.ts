@@ -37,8 +37,10 @@ async function getJson(f: typeof fetch, url: string): Promise<unknown> {
   return res.json();
 }
 
+/** The index gives host-relative paths ("/offers/v1.0/aws/…"); they hang off `base`, path included. */
 function resolve(base: string, path: string): string {
-  return new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+  if (/^https?:\/\//.test(path)) return path;
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 export async function updatePrices(opts: UpdateOptions): Promise<UpdateResult> {
