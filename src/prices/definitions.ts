@@ -158,19 +158,19 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     note: 'always-free tier: 1 TB out and 10M requests a month' },
   { id: 'cloudfront.requests.https', service: 'cloudfront', label: 'CloudFront HTTPS requests, United States', dimension: 'requests', unit: 'request', per: 10_000, scale: 10_000 },
   // VPC: NAT gateway, public IPv4
-  { id: 'vpc.nat-gateway.hour', service: 'vpc', label: 'NAT gateway hour', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
+  { id: 'vpc.nat-gateway.hour', service: 'vpc', label: 'one NAT gateway', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'one per Availability Zone for resilience',
     selector: usage('AmazonEC2', 'NAT Gateway', 'NatGateway-Hours', 'Hrs') },
   { id: 'vpc.nat-gateway.data', service: 'vpc', label: 'NAT gateway data processed', dimension: 'transfer', unit: 'GB', per: 1, scale: 1,
     note: 'on top of data transfer out; S3 and DynamoDB gateway endpoints avoid it',
     selector: usage('AmazonEC2', 'NAT Gateway', 'NatGateway-Bytes', 'GB') },
-  { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'Public IPv4 address, in use or idle', dimension: 'other', unit: 'hour', per: 1, scale: 1,
+  { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'one public IPv4 address, in use or idle', dimension: 'other', unit: 'hour', per: 1, scale: 1,
     selector: usage('AmazonVPC', 'VPC Public IPv4 Address', 'PublicIPv4:InUseAddress', 'Hrs') },
   // EKS
-  { id: 'eks.cluster.standard', service: 'eks', label: 'EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
+  { id: 'eks.cluster.standard', service: 'eks', label: 'one EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'worker nodes (EC2 or Fargate) are extra',
     selector: usage('AmazonEKS', 'Compute', 'AmazonEKS-Hours:perCluster', 'hours') },
-  { id: 'eks.cluster.extended', service: 'eks', label: 'EKS cluster, extended support (Kubernetes version past standard support)', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
+  { id: 'eks.cluster.extended', service: 'eks', label: 'one EKS cluster, extended support (Kubernetes version past standard support)', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     selector: usage('AmazonEKS', 'Compute', 'AmazonEKS-Hours:extendedSupport', 'hours') },
 ];
 

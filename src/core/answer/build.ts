@@ -15,6 +15,7 @@ import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
+import { priceAnswer } from './price.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
 import { LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
 
@@ -48,6 +49,11 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
 }
 
 function answerFor(k: Knowledge, u: Understanding): Answer {
+  // Prices (issue 14): "how much is S3", "NAT gateway per month", "RDS or Aurora, which is cheaper",
+  // estimates from quantities. Only when the question asks a number about a service the price table
+  // covers; otherwise undefined and the usual answer follows.
+  const price = priceAnswer(k, u);
+  if (price) return price;
   if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
   const direct = u.intent === 'out_of_scope' && !u.match ? undefined : directAnswer(k, u);
   if (direct) return direct;
