@@ -41,7 +41,8 @@ export interface PriceQuestion {
 /** AWS's monthly average: 24 × 365 / 12. */
 export const HOURS_PER_MONTH = 730;
 
-const PRICE_WORDS = /\b(how much|costs?|costing|price[sd]?|prices|pricing|cheaper|cheapest|more expensive|less expensive|expensive|bill(?:ed)? for)\b|\$\s?\d/;
+/** Words asking for a number. "Pricing" and "priced" alone ask how a service is billed: the usual answer. */
+const PRICE_WORDS = /\b(how much|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive)\b|\$\s?\d/;
 /** Questions about costs that want a how-to or an explanation, not a number. */
 const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|spike|unexpected|surprise|alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?)\b/;
 const CHEAPER = /\b(cheaper|cheapest|less expensive|more expensive|costs? less|costs? more)\b/;

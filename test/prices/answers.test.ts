@@ -168,3 +168,17 @@ describe('reading quantities', () => {
     expect(readPriceQuestion('what does S3 cost').asksPrice).toBe(true);
   });
 });
+
+describe('given questions about how a service is billed, not what it costs', () => {
+  it('"what about pricing?" and "/aws-compare s3 ec2 pricing" keep their usual answers', async () => {
+    const b = newBot();
+    await b.ask('difference between S3 and EC2', 'c1');
+    const follow = (await b.ask('what about pricing?', 'c1')).answer;
+    expect(follow.kind).toBe('compare');
+    expect(follow.title).not.toMatch(/which is cheaper/);
+    expect((await ask('S3 vs Lambda pricing')).title).not.toMatch(/which is cheaper/);
+    const cheaper = await ask('S3 vs Lambda, which is cheaper?');
+    expect(cheaper.summary).toMatch(/^No single verdict: they are priced in different units/);
+    expect((await ask('S3 or EBS, which is cheaper per GB?')).summary).toMatch(/^Amazon S3 is cheaper: \$0\.\d+ per GB-month vs/);
+  });
+});

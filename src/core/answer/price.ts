@@ -116,8 +116,10 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (!['describe', 'compare'].includes(u.intent) && !byInstance) return undefined;
   const services = pricedServices(k, u, q);
   if (services.length === 0) return undefined;
+  // A comparison stays a comparison unless it asks which costs less.
+  if (u.intent === 'compare' && !q.cheaper) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
-  const answer = services.length >= 2 && (q.cheaper || u.intent === 'compare') ? cheaperAnswer(k, q, services.slice(0, 3), region) : serviceAnswer(k, q, services[0]!, region);
+  const answer = services.length >= 2 && q.cheaper ? cheaperAnswer(k, q, services.slice(0, 3), region) : serviceAnswer(k, q, services[0]!, region);
   const rows = answer.rowsUsed;
   const stale = rows.filter((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
   if (stale.length > 0) answer.answer.notes.unshift(`⚠ Read ${Math.max(...stale.map((r) => ageInDays(r, today)))} days ago: prices may be out of date; check the pricing page.`);
@@ -380,9 +382,12 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
         answer: {
           kind: 'compare',
           title: `${names.join(' vs ')}: price`,
-          summary: `They are priced in different units, so there is no single verdict without your usage: ${leads.map((r, i) => `${names[i]} ${priceText(r)}`).join('; ')} (${regionText(region)}, ${dated(leads[0]!)}).`,
-          sections: [{ heading: 'Prices', columns: services.map((id, i) => ({ heading: shortName(k, id), bullets: rowsBy[i]!.slice(0, 4).map((r) => `${priceText(r)} — ${r.label}`) })) }],
-          notes: ['Give quantities ("10 million requests of 200 ms at 512 MB", "2 TB", "24/7") for an estimate, or use the AWS Pricing Calculator.'],
+          summary: `No single verdict: they are priced in different units — ${leads.map((r, i) => `${names[i]} ${priceText(r)}`).join('; ')} (${region}, ${dated(leads[0]!)}).`,
+          sections: [
+            { heading: 'Prices', columns: services.map((id, i) => ({ heading: shortName(k, id), bullets: rowsBy[i]!.slice(0, 4).map((r) => `${priceText(r)} — ${r.label}`) })) },
+            { heading: 'For a verdict', text: 'Give quantities ("10 million requests of 200 ms at 512 MB", "2 TB", "24/7") for an estimate, or use the AWS Pricing Calculator.' },
+          ],
+          notes: [],
           sources: links(k, services),
           followUps: [],
         },
