@@ -13,7 +13,8 @@ import type { PriceRow, PriceUnit } from '../knowledge/price-schema.js';
 export interface OfferSelector {
   /** Offer code in the Price List index, e.g. "AmazonS3". */
   offer: string;
-  productFamily: string;
+  /** Left out when offer files disagree on it (public IPv4 addresses). */
+  productFamily?: string;
   attributes: Record<string, string>;
   /** The priceDimensions unit, e.g. "GB-Mo", "Hrs", "Requests". */
   unit: string;
@@ -88,7 +89,7 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     selector: { offer: 'AmazonS3', productFamily: 'API Request', attributes: { group: 'S3-API-Tier2' }, unit: 'Requests', tier: 'first' } },
   { id: 's3.transfer.out', service: 's3', label: 'Data transfer out to the internet (first 10 TB/month)', dimension: 'transfer', unit: 'GB', per: 1, scale: 1,
     note: 'the first 100 GB/month across services is free; in from the internet is free',
-    selector: { offer: 'AmazonS3', productFamily: 'Data Transfer', attributes: { transferType: 'AWS Outbound', toLocation: 'External' }, unit: 'GB', tier: 'first-paid' } },
+    selector: { offer: 'AWSDataTransfer', productFamily: 'Data Transfer', attributes: { transferType: 'AWS Outbound', toLocation: 'External' }, unit: 'GB', tier: 'first-paid' } },
   // EC2 (On-Demand, Linux, shared tenancy)
   { id: 'ec2.t3.medium', service: 'ec2', label: 't3.medium On-Demand, Linux (2 vCPU, 4 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.medium') },
   { id: 'ec2.t3.large', service: 'ec2', label: 't3.large On-Demand, Linux (2 vCPU, 8 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.large') },
@@ -98,9 +99,10 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     note: 'includes 3,000 IOPS and 125 MB/s',
     selector: { offer: 'AmazonEC2', productFamily: 'Storage', attributes: { volumeApiName: 'gp3' }, unit: 'GB-Mo', tier: 'first' } },
   { id: 'ebs.gp3.iops', service: 'ebs', label: 'EBS gp3 IOPS above 3,000', dimension: 'other', unit: 'IOPS-month', per: 1, scale: 1,
-    selector: { offer: 'AmazonEC2', productFamily: 'System Operation', attributes: { volumeApiName: 'gp3', group: 'EBS IOPS' }, unit: 'IOPS-Mo', tier: 'first' } },
-  { id: 'ebs.gp3.throughput', service: 'ebs', label: 'EBS gp3 throughput above 125 MB/s', dimension: 'other', unit: 'MBps-month', per: 1, scale: 1,
-    selector: { offer: 'AmazonEC2', productFamily: 'Provisioned Throughput', attributes: { volumeApiName: 'gp3' }, unit: 'MiBps-Mo', tier: 'first' } },
+    selector: { offer: 'AmazonEC2', productFamily: 'System Operation', attributes: { volumeApiName: 'gp3' }, unit: 'IOPS-Mo', tier: 'first' } },
+  // The offer file prices throughput per GiBps-month ($40.96 = $0.04 × 1,024 per MiBps-month).
+  { id: 'ebs.gp3.throughput', service: 'ebs', label: 'EBS gp3 throughput above 125 MB/s', dimension: 'other', unit: 'MBps-month', per: 1, scale: 1 / 1024,
+    selector: { offer: 'AmazonEC2', productFamily: 'Provisioned Throughput', attributes: { volumeApiName: 'gp3' }, unit: 'GiBps-mo', tier: 'first' } },
   // Lambda
   { id: 'lambda.requests', service: 'lambda', label: 'Lambda requests', dimension: 'requests', unit: 'request', per: 1_000_000, scale: 1_000_000,
     note: 'free tier: 1M requests and 400,000 GB-seconds a month',
@@ -165,7 +167,7 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     note: 'on top of data transfer out; S3 and DynamoDB gateway endpoints avoid it',
     selector: usage('AmazonEC2', 'NAT Gateway', 'NatGateway-Bytes', 'GB') },
   { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'one public IPv4 address, in use or idle', dimension: 'other', unit: 'hour', per: 1, scale: 1,
-    selector: usage('AmazonVPC', 'VPC Public IPv4 Address', 'PublicIPv4:InUseAddress', 'Hrs') },
+    selector: { offer: 'AmazonVPC', attributes: { usagetype: '*PublicIPv4:InUseAddress' }, unit: 'Hrs', tier: 'first' } },
   // EKS
   { id: 'eks.cluster.standard', service: 'eks', label: 'one EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'worker nodes (EC2 or Fargate) are extra',

@@ -36,9 +36,12 @@ export interface OfferExtract {
   prices: Map<string, OfferPrice>;
 }
 
-export function matches(product: Product, selector: OfferSelector): boolean {
-  if (product.productFamily !== selector.productFamily) return false;
+export function matches(product: Product, selector: OfferSelector, region?: string): boolean {
+  if (selector.productFamily !== undefined && product.productFamily !== selector.productFamily) return false;
   const attrs = product.attributes ?? {};
+  // Per-Region files also list products of other Regions or of none ("Any": Lambda@Edge and the like).
+  if (region && attrs.regionCode !== undefined && attrs.regionCode !== region) return false;
+  if (attrs.location === 'Any') return false;
   return Object.entries(selector.attributes).every(([k, want]) => {
     const have = attrs[k];
     if (have === undefined) return false;
@@ -59,7 +62,7 @@ export function pickDimension(dims: PriceDimension[], selector: OfferSelector): 
  * SKUs match one selector the result is the lowest SKU in sort order, so it never depends on the
  * order the file lists them in; a selector matching SKUs with different prices is reported.
  */
-export async function extractOffer(body: Readable | NodeJS.ReadableStream, selectors: ReadonlyMap<string, OfferSelector>): Promise<OfferExtract & { conflicts: string[] }> {
+export async function extractOffer(body: Readable | NodeJS.ReadableStream, selectors: ReadonlyMap<string, OfferSelector>, region?: string): Promise<OfferExtract & { conflicts: string[] }> {
   const wanted = new Map<string, string[]>(); // sku → selector keys
   const terms = new Map<string, OnDemandTerms[string]>();
   let published: string | undefined;
@@ -78,7 +81,7 @@ export async function extractOffer(body: Readable | NodeJS.ReadableStream, selec
       const value = asm.current as unknown;
       if (asmTarget === 'product') {
         for (const [key, sel] of selectors) {
-          if (!matches(value as Product, sel)) continue;
+          if (!matches(value as Product, sel, region)) continue;
           const list = wanted.get(asmKey) ?? [];
           list.push(key);
           wanted.set(asmKey, list);

@@ -76,7 +76,7 @@ export async function updatePrices(opts: UpdateOptions): Promise<UpdateResult> {
       const res = await f(url);
       if (!res.ok || !res.body) throw new Error(`GET ${url} → HTTP ${res.status}`);
       const selectors = new Map<string, OfferSelector>(defs.map((d) => [d.id, d.selector!]));
-      const extract = await extractOffer(nodeStream(res.body), selectors);
+      const extract = await extractOffer(nodeStream(res.body), selectors, region);
       conflicts.push(...extract.conflicts.map((c) => `${region} ${c}`));
       for (const def of defs) {
         const hit = extract.prices.get(def.id);

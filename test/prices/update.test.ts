@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-describe('given recorded offer files for S3, EC2 and Lambda', () => {
+describe('given recorded offer files for S3, EC2, Lambda and data transfer', () => {
   it('when the table is regenerated twice from the same files, then the bytes are identical', async () => {
     const a = await updatePrices({ base, regions: ['us-east-1', 'eu-west-1'], today: '2026-12-05' });
     const b = await updatePrices({ base, regions: ['us-east-1', 'eu-west-1'], today: '2026-12-05' });
@@ -62,6 +62,12 @@ describe('given recorded offer files for S3, EC2 and Lambda', () => {
     expect(get('s3.standard.storage', 'eu-west-1')?.source).toContain('/AmazonS3/20261120000000/eu-west-1/index.json');
     expect(get('vpc.nat-gateway.hour')?.usd).toBe(0.045);
     expect(get('ebs.gp3.storage')?.usd).toBe(0.08);
+    expect(get('ebs.gp3.iops')?.usd).toBe(0.005);
+    // Priced per GiBps-month in the file, per MB/s-month in the table.
+    expect(get('ebs.gp3.throughput')).toMatchObject({ usd: 0.04, unit: 'MBps-month' });
+    // Not the Lambda@Edge product ("Any" location) listed first, nor another Region's transfer rate.
+    expect(get('lambda.requests', 'eu-west-1')?.usd).toBe(0.2);
+    expect(get('s3.transfer.out', 'eu-west-1')).toMatchObject({ usd: 0.09, published: '2026-11-25' });
     expect(conflicts).toEqual([]);
     // What the files do not hold is reported and left out, never guessed.
     expect(get('ec2.t3.medium', 'eu-west-1')).toBeUndefined();
