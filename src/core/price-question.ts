@@ -80,8 +80,8 @@ export function readQuantities(text: string): PriceQuantities {
     const unit = m[2]!;
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-    // "at 512 MB", "512 MB of memory", "with 1 GB memory": a function's memory, not data.
-    if (/\b(at|with)\s*$/.test(before) || /^\s*(of )?(memory|ram)\b/.test(after) || unit.startsWith('m')) {
+    // "at 512 MB", "512 MB of memory", "1 GB memory", any size in MB: a function's memory, not data.
+    if (/\bat\s*$/.test(before) || /^\s*(of )?(memory|ram)\b/.test(after) || unit.startsWith('m')) {
       memoryMB = unit.startsWith('m') ? n : n * 1024;
       continue;
     }

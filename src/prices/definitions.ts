@@ -91,6 +91,8 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     note: 'the first 100 GB/month across services is free; in from the internet is free',
     selector: { offer: 'AWSDataTransfer', productFamily: 'Data Transfer', attributes: { transferType: 'AWS Outbound', toLocation: 'External' }, unit: 'GB', tier: 'first-paid' } },
   // EC2 (On-Demand, Linux, shared tenancy)
+  { id: 'ec2.t3.micro', service: 'ec2', label: 't3.micro On-Demand, Linux (2 vCPU, 1 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.micro') },
+  { id: 'ec2.t3.small', service: 'ec2', label: 't3.small On-Demand, Linux (2 vCPU, 2 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.small') },
   { id: 'ec2.t3.medium', service: 'ec2', label: 't3.medium On-Demand, Linux (2 vCPU, 4 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.medium') },
   { id: 'ec2.t3.large', service: 'ec2', label: 't3.large On-Demand, Linux (2 vCPU, 8 GiB)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('t3.large') },
   { id: 'ec2.m7g.large', service: 'ec2', label: 'm7g.large On-Demand, Linux (2 vCPU, 8 GiB, Graviton)', dimension: 'compute', unit: 'hour', per: 1, scale: 1, selector: ec2('m7g.large') },
@@ -166,7 +168,7 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
   { id: 'vpc.nat-gateway.data', service: 'vpc', label: 'NAT gateway data processed', dimension: 'transfer', unit: 'GB', per: 1, scale: 1,
     note: 'on top of data transfer out; S3 and DynamoDB gateway endpoints avoid it',
     selector: usage('AmazonEC2', 'NAT Gateway', 'NatGateway-Bytes', 'GB') },
-  { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'one public IPv4 address, in use or idle', dimension: 'other', unit: 'hour', per: 1, scale: 1,
+  { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'one public IPv4 address (in use or idle)', dimension: 'other', unit: 'hour', per: 1, scale: 1,
     selector: { offer: 'AmazonVPC', attributes: { usagetype: '*PublicIPv4:InUseAddress' }, unit: 'Hrs', tier: 'first' } },
   // EKS
   { id: 'eks.cluster.standard', service: 'eks', label: 'one EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,

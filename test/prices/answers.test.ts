@@ -78,6 +78,16 @@ describe('given quantities in the question', () => {
     expect(arm.summary).toContain(money(10e6 * 0.2 * 0.5 * row('lambda.duration.arm').usd + 10 * row('lambda.requests').usd));
   });
 
+  it('"a NAT gateway with 500 GB a month" adds the GB processed to the month of hours', async () => {
+    const a = await ask('how much is a NAT gateway with 500 GB a month?');
+    expect(a.summary).toContain(money(730 * row('vpc.nat-gateway.hour').usd + 500 * row('vpc.nat-gateway.data').usd));
+  });
+
+  it('"price of a public IPv4 address" is priced though no service is named', async () => {
+    const a = await ask('price of a public IPv4 address');
+    expect(a.summary).toContain(`${unitPrice(row('vpc.public-ipv4.hour').usd)} per hour`);
+  });
+
   it('every lead fits two chat lines', async () => {
     for (const q of ['how much is S3?', 'what does a NAT gateway cost per month?', 'which is cheaper for a small steady Postgres, RDS or Aurora?', 'cost of 2 TB in S3 Standard per month', 't3.medium running 24/7', 'EKS extended support price'])
       expect((await ask(q)).summary!.length).toBeLessThanOrEqual(220);

@@ -40,6 +40,9 @@ const ITEM_WORDS: Record<string, RegExp> = {
   'eks.cluster.extended': /\bextended\b/,
 };
 
+/** Items whose words alone say which service is meant, when the question names none. */
+const STANDALONE_ITEMS = ['vpc.public-ipv4.hour', 'vpc.nat-gateway.hour'];
+
 const LIST_PRICE_CAVEAT = 'On-Demand list prices in USD, before taxes, the free tier and discounts (Savings Plans, reservations).';
 
 const UNIT_TEXT: Record<PriceRow['unit'], [string, string]> = {
@@ -97,6 +100,11 @@ function regionText(region: PriceRegion): string {
 function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): string[] {
   const named = u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
   if (named.length > 0 || u.services.length > 0) return named;
+  // "price of a public IPv4 address": an item that names its service on its own.
+  for (const id of STANDALONE_ITEMS) {
+    const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
+    if (row && ITEM_WORDS[id]!.test(q.text)) return [row.service];
+  }
   // "t3.medium running 24/7": the instance type names the service.
   const type = q.quantities.instanceType;
   if (!type) return [];
@@ -112,14 +120,20 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (!k.prices.table) return undefined;
   const q = readPriceQuestion(u.text);
   if (!q.asksPrice) return undefined;
-  const byInstance = u.services.length === 0 && q.quantities.instanceType !== undefined;
-  if (!['describe', 'compare'].includes(u.intent) && !byInstance) return undefined;
+  const unnamed = u.services.length === 0 && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
+  if (!['describe', 'compare'].includes(u.intent) && !unnamed) return undefined;
   const services = pricedServices(k, u, q);
   if (services.length === 0) return undefined;
-  // A comparison stays a comparison unless it asks which costs less.
-  if (u.intent === 'compare' && !q.cheaper) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
-  const answer = services.length >= 2 && q.cheaper ? cheaperAnswer(k, q, services.slice(0, 3), region) : serviceAnswer(k, q, services[0]!, region);
+  let answer: Built;
+  if (services.length >= 2 && q.cheaper) answer = cheaperAnswer(k, q, services.slice(0, 3), region);
+  else if (services.length >= 2 || u.intent === 'compare') {
+    // Several services but no "cheaper": a price only when the words name an item of one of them
+    // ("price of a public IPv4 address" reads as EC2 and VPC); otherwise the comparison stands.
+    const named = services.filter((id) => pricesOf(k.prices, id, region).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
+    if (named.length !== 1) return undefined;
+    answer = serviceAnswer(k, q, named[0]!, region);
+  } else answer = serviceAnswer(k, q, services[0]!, region);
   const rows = answer.rowsUsed;
   const stale = rows.filter((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
   if (stale.length > 0) answer.answer.notes.unshift(`⚠ Read ${Math.max(...stale.map((r) => ageInDays(r, today)))} days ago: prices may be out of date; check the pricing page.`);
@@ -150,6 +164,9 @@ function focusRow(rows: PriceRow[], q: PriceQuestion): PriceRow {
     if (hit) return hit;
   }
   const worded = rows.filter((r) => ITEM_WORDS[r.id]?.test(q.text));
+  // A NAT gateway's month is its hours plus the GB it processes; the per-GB price leads only when asked alone.
+  const nat = worded.find((r) => r.id === 'vpc.nat-gateway.hour');
+  if (nat) return /\b(per gb|data processing|processing|processed)\b/.test(q.text) ? (worded.find((r) => r.id === 'vpc.nat-gateway.data') ?? nat) : nat;
   // The most specific wording wins: "NAT … 500 GB" is the data row, "NAT" alone the hour row.
   if (worded.length > 0) {
     if (qt.sizesGB.length > 0) {
@@ -244,7 +261,7 @@ function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQue
       line: `${count(qt.count)} × ${priceText(lead)} = ${money(total)}`,
       what: `${count(qt.count)} ${UNIT_TEXT[lead.unit][1]}, ${lead.label}`,
       rows: [lead],
-      leavesOut: 'the free tier, payload size (larger messages count as several requests), data transfer and taxes',
+      leavesOut: 'the free tier, item or message size (larger ones count as several), data transfer and taxes',
     };
   }
   if (lead.unit === 'hour') {
@@ -265,9 +282,11 @@ function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQue
         ? 'EBS volumes, data transfer, a public IPv4 address ($0.005/h if attached), Savings Plans and taxes'
         : service === 'rds' || service === 'aurora'
           ? 'storage, backups beyond the free amount, Multi-AZ, data transfer and taxes'
-          : service === 'vpc'
+          : lead.id === 'vpc.nat-gateway.hour'
             ? 'data transfer out, the public IPv4 address and taxes'
-            : 'what runs on it, data transfer and taxes';
+            : service === 'eks'
+              ? 'worker nodes (EC2 or Fargate), data transfer and taxes'
+              : 'the free tier and taxes';
     const span = hours === HOURS_PER_MONTH ? 'running all month' : `for ${count(hours)} h`;
     return { total, line, what: `${lead.label} ${span}`, rows: used, leavesOut };
   }
