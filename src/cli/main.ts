@@ -8,6 +8,7 @@ Usage:
   awsbot validate [dir]         check the knowledge files in intents/
   awsbot eval [file.jsonl…]     accuracy of understanding on labelled questions (--show N lists misses)
   awsbot misses [file]          questions the bot did not understand, most frequent first
+  awsbot prices update          refresh intents/prices/ from AWS's public Price List files
   awsbot help                   this text
 `;
 
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./evaluate.js')).runEval(rest);
     case 'validate':
       return (await import('./validate.js')).runValidate(rest);
+    case 'prices':
+      return (await import('./prices.js')).runPrices(rest);
     case undefined:
     case 'help':
     case '--help':

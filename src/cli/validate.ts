@@ -7,6 +7,8 @@ export function runValidate(args: string[], out: NodeJS.WritableStream = process
   if (problems.length === 0) {
     const k = loadKnowledge(dir);
     out.write(`✓ knowledge base in ${dir} is valid: ${k.catalog.length} services, ${k.profiles.size} full profiles, ${k.pairs.size} pair notes, ${k.bank.length} answer-bank entries\n`);
+    const table = k.prices.table;
+    if (table) out.write(`✓ price table: ${table.prices.length} prices for ${Object.keys(table.pages).length} services, Regions ${[...new Set(table.prices.map((p) => p.region))].join(', ')}, generated ${table.generated}\n`);
     const stale = freshnessWarnings(k);
     if (stale.length > 0) out.write(`⚠ ${stale.length} item(s) to re-check:\n${stale.map(formatProblem).join('\n')}\n`);
     return 0;

@@ -26,6 +26,7 @@ import {
 } from './schema.js';
 import { bankFileSchema, type BankEntry } from './answer-bank-schema.js';
 import { directoryFileSchema, type DirectoryEntry } from './directory-schema.js';
+import { readPrices, type Prices } from './prices.js';
 
 /** A service the bot recognises: the 20 of catalog.json (full profiles) and the directory's others. */
 export type ServiceEntry = Omit<CatalogEntry, 'category'> & { category: string };
@@ -47,6 +48,8 @@ export interface Knowledge {
   readonly training: readonly TrainingFile[];
   readonly aspectWords: readonly { id: Aspect; label: string; keywords: string[] }[];
   readonly outside: readonly OutsideTerm[];
+  /** List prices from intents/prices/ (empty when the table is absent). */
+  readonly prices: Prices;
 }
 
 export interface Problem {
@@ -280,9 +283,12 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
     }
   }
 
+  const { prices, problems: priceProblems } = readPrices(dir, known, today);
+  problems.push(...priceProblems);
+
   if (problems.length > 0) return { problems };
   return {
     problems,
-    knowledge: { dir, catalog, byId, directory, bank, synonyms, profiles, pairs, needs, training, aspectWords, outside },
+    knowledge: { dir, catalog, byId, directory, bank, synonyms, profiles, pairs, needs, training, aspectWords, outside, prices },
   };
 }

@@ -16,6 +16,7 @@ import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
 import { crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
+import { priceAnswer } from './price.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
 
@@ -49,6 +50,11 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
 }
 
 function answerFor(k: Knowledge, u: Understanding): Answer {
+  // Prices (issue 14): "how much is S3", "NAT gateway per month", "RDS or Aurora, which is cheaper",
+  // estimates from quantities. Only when the question asks a number about a service the price table
+  // covers; otherwise undefined and the usual answer follows.
+  const price = priceAnswer(k, u);
+  if (price) return price;
   if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
   // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix.
   const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical;

@@ -1,0 +1,454 @@
+/**
+ * Price answers: the number first (price, unit, Region, date), then the other prices that usually
+ * matter, an estimate when the question gives quantities (arithmetic in one line, and what it
+ * leaves out), and for "which is cheaper" a verdict with its assumption. Only prices from the
+ * table: a price the table lacks is said to be missing, never made up.
+ */
+import type { Knowledge } from '../../knowledge/load.js';
+import { PRICE_REGIONS, type PriceRegion, type PriceRow } from '../../knowledge/price-schema.js';
+import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/prices.js';
+import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../price-question.js';
+import type { Understanding } from '../understanding.js';
+import { encodeAction } from './actions.js';
+import { shortName } from './facts.js';
+import type { Answer, Link } from './types.js';
+
+/** Words that point at one priced item of a service (beyond its instance type). */
+const ITEM_WORDS: Record<string, RegExp> = {
+  's3.standard-ia.storage': /\b(standard-ia|infrequent|ia)\b/,
+  's3.deep-archive.storage': /\bdeep archive\b/,
+  's3.requests.put': /\b(put|post|copy|list|uploads?)\b/,
+  's3.requests.get': /\b(get|gets|reads?|downloads? requests)\b/,
+  's3.transfer.out': /\b(transfer|egress|out to the internet|bandwidth|downloads?|outbound)\b/,
+  'ebs.gp3.iops': /\biops\b/,
+  'ebs.gp3.throughput': /\bthroughput\b|mb\/s/,
+  'lambda.duration.arm': /\b(arm|arm64|graviton\d?)\b/,
+  'fargate.vcpu.arm': /\b(arm|arm64|graviton\d?)\b/,
+  'fargate.memory.arm': /\b(arm|arm64|graviton\d?)\b.*\b(memory|gb)\b/,
+  'fargate.memory.x86': /\bmemory\b/,
+  'rds.postgres.storage.gp3': /\bstorage\b/,
+  'aurora.storage': /\bstorage\b/,
+  'aurora.io': /\b(i\/o|io|iops)\b/,
+  'dynamodb.ondemand.write': /\bwrites?\b/,
+  'dynamodb.ondemand.read': /\breads?\b/,
+  'dynamodb.storage': /\b(storage|stored|store)\b/,
+  'sqs.fifo.requests': /\bfifo\b/,
+  'cloudfront.requests.https': /\brequests?\b/,
+  'vpc.nat-gateway.hour': /\bnat\b/,
+  'vpc.nat-gateway.data': /\bnat\b.*\b(gb|tb|data|processed|traffic)\b/,
+  'vpc.public-ipv4.hour': /\b(ipv4|public ip|elastic ip|eip)\b/,
+  'eks.cluster.extended': /\bextended\b/,
+};
+
+/** Items whose words alone say which service is meant, when the question names none. */
+const STANDALONE_ITEMS = ['vpc.public-ipv4.hour', 'vpc.nat-gateway.hour'];
+
+const LIST_PRICE_CAVEAT = 'On-Demand list prices in USD, before taxes, the free tier and discounts (Savings Plans, reservations).';
+
+const UNIT_TEXT: Record<PriceRow['unit'], [string, string]> = {
+  'GB-month': ['GB-month', 'GB-months'],
+  GB: ['GB', 'GB'],
+  hour: ['hour', 'hours'],
+  request: ['request', 'requests'],
+  'request unit': ['request unit', 'request units'],
+  'I/O request': ['I/O request', 'I/O requests'],
+  'GB-second': ['GB-second', 'GB-seconds'],
+  'vCPU-hour': ['vCPU-hour', 'vCPU-hours'],
+  'GB-hour': ['GB-hour', 'GB-hours'],
+  'IOPS-month': ['IOPS-month', 'IOPS-months'],
+  'MBps-month': ['MB/s-month', 'MB/s-months'],
+};
+
+/** "$0.023", "$0.20", "$0.0000166667": a unit price exactly as the table holds it, at least cents. */
+export function unitPrice(usd: number): string {
+  const s = usd.toFixed(12).replace(/0+$/, '');
+  const [whole, frac = ''] = s.split('.');
+  return `$${whole}.${frac.padEnd(2, '0')}`;
+}
+
+/** "$47.10", "$1,234.56", "$0.0042" for sub-cent totals. */
+export function money(usd: number): string {
+  if (usd !== 0 && Math.abs(usd) < 0.01) return `$${Number(usd.toPrecision(2))}`;
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+function count(n: number): string {
+  if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}B`;
+  if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
+  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+export function perText(row: PriceRow): string {
+  const [one, many] = UNIT_TEXT[row.unit];
+  if (row.per === 1) return `per ${one}`;
+  return `per ${row.per === 1_000_000 ? '1M' : row.per.toLocaleString('en-US')} ${many}`;
+}
+
+export function priceText(row: PriceRow): string {
+  return `${unitPrice(row.usd)} ${perText(row)}`;
+}
+
+function dated(row: PriceRow): string {
+  return row.published ? `list price from the ${row.published} Price List, read ${row.read}` : `list price read ${row.read}`;
+}
+
+function regionText(region: PriceRegion): string {
+  return `${region} (${PRICE_REGIONS[region]})`;
+}
+
+/** Services of the question that the table has prices for, in the question's order. */
+function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): string[] {
+  const named = u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
+  if (named.length > 0 || u.services.length > 0) return named;
+  // "price of a public IPv4 address": an item that names its service on its own.
+  for (const id of STANDALONE_ITEMS) {
+    const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
+    if (row && ITEM_WORDS[id]!.test(q.text)) return [row.service];
+  }
+  // "t3.medium running 24/7": the instance type names the service.
+  const type = q.quantities.instanceType;
+  if (!type) return [];
+  for (const [service, rows] of k.prices.byService) if (rows.some((r) => r.id.endsWith(`.${type}`))) return [service];
+  return [];
+}
+
+/**
+ * The price answer for a question, or undefined when it is not a price question about a service
+ * the table covers (then the usual answer is given).
+ */
+export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()): Answer | undefined {
+  if (!k.prices.table) return undefined;
+  const q = readPriceQuestion(u.text);
+  if (!q.asksPrice) return undefined;
+  const unnamed = u.services.length === 0 && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
+  if (!['describe', 'compare'].includes(u.intent) && !unnamed) return undefined;
+  const services = pricedServices(k, u, q);
+  if (services.length === 0) return undefined;
+  const region = q.region ?? k.prices.defaultRegion;
+  let answer: Built;
+  if (services.length >= 2 && q.cheaper) answer = cheaperAnswer(k, q, services.slice(0, 3), region);
+  else if (services.length >= 2 || u.intent === 'compare') {
+    // Several services but no "cheaper": a price only when the words name an item of one of them
+    // ("price of a public IPv4 address" reads as EC2 and VPC); otherwise the comparison stands.
+    const named = services.filter((id) => pricesOf(k.prices, id, region).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
+    if (named.length !== 1) return undefined;
+    answer = serviceAnswer(k, q, named[0]!, region);
+  } else answer = serviceAnswer(k, q, services[0]!, region);
+  const rows = answer.rowsUsed;
+  const stale = rows.filter((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
+  if (stale.length > 0) answer.answer.notes.unshift(`⚠ Read ${Math.max(...stale.map((r) => ageInDays(r, today)))} days ago: prices may be out of date; check the pricing page.`);
+  if (q.regionText) answer.answer.notes.unshift(`I have no prices for ${q.regionText}; these are for ${regionText(region)}.`);
+  return answer.answer;
+}
+
+interface Built {
+  answer: Answer;
+  rowsUsed: PriceRow[];
+}
+
+function links(k: Knowledge, services: string[]): Link[] {
+  const out: Link[] = [];
+  for (const id of services) {
+    const url = k.prices.table?.pages[id];
+    if (url) out.push({ title: `${shortName(k, id)} pricing`, url });
+  }
+  out.push({ title: 'AWS Pricing Calculator', url: PRICING_CALCULATOR_URL });
+  return out;
+}
+
+/** The row the question points at: its instance type, then its words, then the quantities given. */
+function focusRow(rows: PriceRow[], q: PriceQuestion): PriceRow {
+  const qt = q.quantities;
+  if (qt.instanceType) {
+    const hit = rows.find((r) => r.id.endsWith(`.${qt.instanceType}`));
+    if (hit) return hit;
+  }
+  const worded = rows.filter((r) => ITEM_WORDS[r.id]?.test(q.text));
+  // A NAT gateway's month is its hours plus the GB it processes; the per-GB price leads only when asked alone.
+  const nat = worded.find((r) => r.id === 'vpc.nat-gateway.hour');
+  if (nat) return /\b(per gb|data processing|processing|processed)\b/.test(q.text) ? (worded.find((r) => r.id === 'vpc.nat-gateway.data') ?? nat) : nat;
+  // The most specific wording wins: "NAT … 500 GB" is the data row, "NAT" alone the hour row.
+  if (worded.length > 0) {
+    if (qt.sizesGB.length > 0) {
+      const gb = worded.find((r) => r.unit === 'GB' || r.unit === 'GB-month');
+      if (gb) return gb;
+    }
+    if (qt.count !== undefined) {
+      const req = worded.find((r) => r.dimension === 'requests');
+      if (req) return req;
+    }
+    return worded.find((r) => r.unit === 'hour') ?? worded[0]!;
+  }
+  if (qt.sizesGB.length > 0) {
+    const storage = rows.find((r) => r.unit === 'GB-month' || r.unit === 'GB');
+    if (storage) return storage;
+  }
+  if (qt.count !== undefined) {
+    const req = rows.find((r) => r.dimension === 'requests');
+    if (req) return req;
+  }
+  return rows[0]!;
+}
+
+function monthlyHours(q: PriceQuestion): number | undefined {
+  if (q.quantities.hours !== undefined) return q.quantities.hours;
+  if (/\b(per month|a month|monthly|each month|every month|\/ ?month|month)\b/.test(q.text)) return HOURS_PER_MONTH;
+  return undefined;
+}
+
+interface Estimate {
+  total: number;
+  /** The arithmetic, on one line. */
+  line: string;
+  what: string;
+  rows: PriceRow[];
+  leavesOut: string;
+}
+
+function hoursLabel(h: number): string {
+  return h === HOURS_PER_MONTH ? `${HOURS_PER_MONTH} h (a month)` : `${count(h)} h`;
+}
+
+function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQuestion): Estimate | undefined {
+  const qt = q.quantities;
+  const find = (id: string) => rows.find((r) => r.id === id);
+  if (service === 'lambda' && qt.count !== undefined && qt.durationMs !== undefined && qt.memoryMB !== undefined) {
+    const req = find('lambda.requests');
+    const dur = find(qt.arm ? 'lambda.duration.arm' : 'lambda.duration.x86');
+    if (!req || !dur) return undefined;
+    const gbs = qt.count * (qt.durationMs / 1000) * (qt.memoryMB / 1024);
+    const compute = gbs * dur.usd;
+    const requests = (qt.count / req.per) * req.usd;
+    return {
+      total: compute + requests,
+      line: `${count(qt.count)} × ${qt.durationMs / 1000} s × ${qt.memoryMB / 1024} GB = ${count(gbs)} GB-s × ${unitPrice(dur.usd)} = ${money(compute)}, + ${count(qt.count)} requests × ${unitPrice(req.usd)}/1M = ${money(requests)}`,
+      what: `${count(qt.count)} invocations of ${qt.durationMs} ms at ${qt.memoryMB} MB (${qt.arm ? 'Arm' : 'x86'})`,
+      rows: [dur, req],
+      leavesOut: 'the free tier (1M requests and 400,000 GB-seconds a month), data transfer and taxes',
+    };
+  }
+  if (service === 'fargate' && qt.vcpus !== undefined && qt.sizesGB.length > 0) {
+    const cpu = find(qt.arm ? 'fargate.vcpu.arm' : 'fargate.vcpu.x86');
+    const mem = find(qt.arm ? 'fargate.memory.arm' : 'fargate.memory.x86');
+    const hours = monthlyHours(q) ?? HOURS_PER_MONTH;
+    if (!cpu || !mem) return undefined;
+    const gb = qt.sizesGB[0]!;
+    const total = hours * (qt.vcpus * cpu.usd + gb * mem.usd);
+    return {
+      total,
+      line: `${hoursLabel(hours)} × (${qt.vcpus} vCPU × ${unitPrice(cpu.usd)} + ${gb} GB × ${unitPrice(mem.usd)}) = ${money(total)}`,
+      what: `one ${qt.vcpus} vCPU / ${gb} GB task (${qt.arm ? 'Arm' : 'x86'}) for ${hoursLabel(hours)}`,
+      rows: [cpu, mem],
+      leavesOut: 'ephemeral storage above 20 GB, data transfer, public IPv4, load balancers and taxes',
+    };
+  }
+  if ((lead.unit === 'GB-month' || lead.unit === 'GB') && qt.sizesGB.length > 0) {
+    const gb = qt.sizesGB[0]!;
+    const total = gb * lead.usd;
+    const tb = gb >= 1024 && gb % 1024 === 0 ? ` (${gb / 1024} TB)` : '';
+    return {
+      total,
+      line: `${count(gb)} GB${tb} × ${priceText(lead)} = ${money(total)}`,
+      what: `${count(gb)} GB, ${lead.label}`,
+      rows: [lead],
+      leavesOut: lead.unit === 'GB-month' ? 'requests, data transfer, the free tier and taxes' : 'the free tier and taxes',
+    };
+  }
+  if ((lead.dimension === 'requests') && qt.count !== undefined) {
+    const total = (qt.count / lead.per) * lead.usd;
+    return {
+      total,
+      line: `${count(qt.count)} × ${priceText(lead)} = ${money(total)}`,
+      what: `${count(qt.count)} ${UNIT_TEXT[lead.unit][1]}, ${lead.label}`,
+      rows: [lead],
+      leavesOut: 'the free tier, item or message size (larger ones count as several), data transfer and taxes',
+    };
+  }
+  if (lead.unit === 'hour') {
+    const hours = monthlyHours(q);
+    if (hours === undefined) return undefined;
+    let total = hours * lead.usd;
+    let line = `${hoursLabel(hours)} × ${unitPrice(lead.usd)} per hour = ${money(total)}`;
+    const used = [lead];
+    const data = lead.id === 'vpc.nat-gateway.hour' ? find('vpc.nat-gateway.data') : undefined;
+    if (data && qt.sizesGB.length > 0) {
+      const gb = qt.sizesGB[0]!;
+      total += gb * data.usd;
+      line += `, + ${count(gb)} GB × ${unitPrice(data.usd)} = ${money(total)}`;
+      used.push(data);
+    }
+    const leavesOut =
+      service === 'ec2'
+        ? 'EBS volumes, data transfer, a public IPv4 address ($0.005/h if attached), Savings Plans and taxes'
+        : service === 'rds' || service === 'aurora'
+          ? 'storage, backups beyond the free amount, Multi-AZ, data transfer and taxes'
+          : lead.id === 'vpc.nat-gateway.hour'
+            ? 'data transfer out, the public IPv4 address and taxes'
+            : service === 'eks'
+              ? 'worker nodes (EC2 or Fargate), data transfer and taxes'
+              : 'the free tier and taxes';
+    const span = hours === HOURS_PER_MONTH ? 'running all month' : `for ${count(hours)} h`;
+    return { total, line, what: `${lead.label} ${span}`, rows: used, leavesOut };
+  }
+  return undefined;
+}
+
+function serviceAnswer(k: Knowledge, q: PriceQuestion, service: string, region: PriceRegion): Built {
+  const name = shortName(k, service);
+  const rows = pricesOf(k.prices, service, region);
+  if (rows.length === 0) {
+    const have = regionsOf(k.prices, service);
+    return {
+      answer: {
+        kind: 'describe',
+        title: `${name}: price`,
+        summary: `I have no verified ${name} prices for ${regionText(region)} yet${have.length ? ` (I have ${have.join(', ')})` : ''}.`,
+        sections: have.length
+          ? [{ heading: `For comparison, in ${have[0]}`, bullets: pricesOf(k.prices, service, have[0]!).slice(0, 3).map((r) => `${priceText(r)} — ${r.label}, ${dated(r)}`) }]
+          : [],
+        notes: [],
+        sources: links(k, [service]),
+        followUps: [],
+      },
+      rowsUsed: [],
+    };
+  }
+  const lead = focusRow(rows, q);
+  const est = estimate(service, rows, lead, q);
+  const where = `${region}, ${dated(lead)}`;
+  const others = rows.filter((r) => !(est?.rows ?? [lead]).includes(r)).slice(0, 5);
+  const sections: Answer['sections'] = [];
+  let summary: string;
+  if (est) {
+    summary = `About ${money(est.total)}${/month|\b730\b/.test(est.line) || est.rows.some((r) => r.unit === 'GB-month') ? ' a month' : ''} for ${est.what} — ${where}.`;
+    sections.push({ heading: 'How', text: est.line, bullets: [`Leaves out ${est.leavesOut}.`] });
+  } else {
+    summary = `${priceText(lead)} — ${lead.label}, ${where}.`;
+    if (lead.unit === 'hour') sections.push({ heading: 'A month', text: `${HOURS_PER_MONTH} h × ${unitPrice(lead.usd)} = ${money(HOURS_PER_MONTH * lead.usd)} if it runs all month.` });
+  }
+  if (others.length > 0) sections.push({ heading: 'Other prices that usually matter', bullets: others.map((r) => `${priceText(r)} — ${r.label}${r.note ? ` (${r.note})` : ''}`) });
+  const notes: string[] = [];
+  if (lead.note && !est) sections.unshift({ heading: 'Good to know', text: `${lead.label}: ${lead.note}.` });
+  sections.push({ heading: 'About these prices', text: LIST_PRICE_CAVEAT });
+  return {
+    answer: {
+      kind: 'describe',
+      title: `${name}: ${est ? 'cost estimate' : 'price'} in ${region}`,
+      summary,
+      sections,
+      notes,
+      sources: links(k, [service]),
+      followUps: [{ label: `How ${name} is billed`, action: encodeAction({ intent: 'describe', services: [service], aspect: 'pricing' }) }],
+    },
+    rowsUsed: est?.rows ?? [lead],
+  };
+}
+
+/** The class both services price, e.g. "db.t4g.medium" for RDS and Aurora. */
+function commonClass(rowsBy: PriceRow[][], wanted?: string): string | undefined {
+  const classes = rowsBy.map((rows) => new Set(rows.filter((r) => r.unit === 'hour').map((r) => /\.((?:db\.)?[a-z]\d[a-z]*\.[a-z0-9]+)$/.exec(r.id)?.[1]).filter(Boolean)));
+  const shared = [...classes[0]!].filter((c) => classes.every((s) => s.has(c)));
+  if (wanted && shared.includes(wanted)) return wanted;
+  return shared[0] as string | undefined;
+}
+
+const DEFAULT_DB_GB = 20;
+
+function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], region: PriceRegion): Built {
+  const names = services.map((id) => shortName(k, id));
+  const rowsBy = services.map((id) => pricesOf(k.prices, id, region));
+  if (rowsBy.some((rows) => rows.length === 0)) {
+    const missing = services.filter((_, i) => rowsBy[i]!.length === 0).map((id) => shortName(k, id));
+    return {
+      answer: {
+        kind: 'compare',
+        title: `${names.join(' vs ')}: price`,
+        summary: `I cannot compare prices: I have no verified ${missing.join(' or ')} prices for ${regionText(region)}.`,
+        sections: [],
+        notes: [],
+        sources: links(k, services),
+        followUps: [],
+      },
+      rowsUsed: [],
+    };
+  }
+  const cls = commonClass(rowsBy, q.quantities.instanceType);
+  const hours = q.quantities.hours ?? HOURS_PER_MONTH;
+  const columns: { id: string; total: number; line: string; rows: PriceRow[]; show: string }[] = [];
+  let assumption: string;
+  if (cls) {
+    const gb = q.quantities.sizesGB[0] ?? DEFAULT_DB_GB;
+    for (const [i, id] of services.entries()) {
+      const rows = rowsBy[i]!;
+      const inst = rows.find((r) => r.id.endsWith(`.${cls}`))!;
+      const storage = rows.find((r) => r.dimension === 'storage' && r.unit === 'GB-month');
+      const compute = hours * inst.usd;
+      const store = storage ? gb * storage.usd : 0;
+      columns.push({
+        id,
+        total: compute + store,
+        line: `${hours} h × ${unitPrice(inst.usd)} + ${gb} GB × ${storage ? unitPrice(storage.usd) : '$0'} = ${money(compute + store)}`,
+        rows: storage ? [inst, storage] : [inst],
+        show: `${money(compute + store)} a month`,
+      });
+    }
+    assumption = `one ${cls}, Single-AZ, ${hours === HOURS_PER_MONTH ? 'all month' : `${hours} h`}, ${q.quantities.sizesGB[0] ?? DEFAULT_DB_GB} GB`;
+  } else {
+    const leads = rowsBy.map((rows) => focusRow(rows, q));
+    const sameUnit = leads.every((r) => r.unit === leads[0]!.unit && r.per === leads[0]!.per);
+    if (!sameUnit) {
+      return {
+        answer: {
+          kind: 'compare',
+          title: `${names.join(' vs ')}: price`,
+          summary: `No single verdict: they are priced in different units — ${leads.map((r, i) => `${names[i]} ${priceText(r)}`).join('; ')} (${region}, ${dated(leads[0]!)}).`,
+          sections: [
+            { heading: 'Prices', columns: services.map((id, i) => ({ heading: shortName(k, id), bullets: rowsBy[i]!.slice(0, 4).map((r) => `${priceText(r)} — ${r.label}`) })) },
+            { heading: 'For a verdict', text: 'Give quantities ("10 million requests of 200 ms at 512 MB", "2 TB", "24/7") for an estimate, or use the AWS Pricing Calculator.' },
+          ],
+          notes: [],
+          sources: links(k, services),
+          followUps: [],
+        },
+        rowsUsed: leads,
+      };
+    }
+    for (const [i, id] of services.entries()) {
+      const r = leads[i]!;
+      columns.push({ id, total: r.usd, line: `${priceText(r)} — ${r.label}`, rows: [r], show: priceText(r) });
+    }
+    assumption = `the same amount of ${UNIT_TEXT[leads[0]!.unit][1]} on each`;
+  }
+  const sorted = [...columns].sort((a, b) => a.total - b.total);
+  const best = sorted[0]!;
+  const next = sorted[1]!;
+  const diff = next.total - best.total;
+  const pct = next.total > 0 ? Math.round((diff / next.total) * 100) : 0;
+  const read = dated(best.rows[0]!);
+  const summary =
+    diff === 0
+      ? `Same price, assuming ${assumption} (${region}, ${read}).`
+      : `${shortName(k, best.id)} is cheaper: ${best.show} vs ${next.show} (${pct}% less), assuming ${assumption} — ${region}, ${read}.`;
+  const extra: string[] = [];
+  if (services.includes('aurora')) {
+    const io = rowsBy[services.indexOf('aurora')]!.find((r) => r.id === 'aurora.io');
+    if (io) extra.push(`Aurora Standard also charges ${priceText(io)}; RDS gp3 storage has no per-I/O charge.`);
+  }
+  if (services.includes('rds') && cls) extra.push('RDS Multi-AZ doubles the instance and storage; an Aurora replica adds one more instance.');
+  return {
+    answer: {
+      kind: 'compare',
+      title: `${names.join(' vs ')}: which is cheaper in ${region}`,
+      summary,
+      sections: [
+        { heading: 'The arithmetic', columns: columns.map((c) => ({ heading: shortName(k, c.id), bullets: [c.line] })) },
+        ...(extra.length ? [{ heading: 'What changes it', bullets: extra }] : []),
+        { heading: 'About these prices', text: `${LIST_PRICE_CAVEAT} Data transfer and backups left out.` },
+      ],
+      notes: [],
+      sources: links(k, services),
+      followUps: [],
+    },
+    rowsUsed: columns.flatMap((c) => c.rows),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The first table's values, for us-east-1, each verified against a page (the network here reaches
+ * only package registries, so the offer files could not be read yet). Every value names its page
+ * and the words it was checked against; a value no page confirmed is not here.
+ * `awsbot prices update --from-verified` writes the table from these; `awsbot prices update`
+ * replaces them with values from the Price List offer files.
+ */
+export interface VerifiedPrice {
+  id: string;
+  region: 'us-east-1';
+  usd: number;
+  /** The date the page was read. */
+  read: string;
+  source: string;
+  evidence: string;
+}
+
+const READ = '2026-12-05';
+const v = (id: string, usd: number, source: string, evidence: string): VerifiedPrice => ({ id, region: 'us-east-1', usd, read: READ, source, evidence });
+
+export const VERIFIED_PRICES: readonly VerifiedPrice[] = [
+  v('s3.standard.storage', 0.023, 'https://cloudburn.io/blog/amazon-s3-pricing',
+    'S3 Standard costs $0.023/GB/month. … All prices are for US East (N. Virginia) as of March 2026 (also devnotes.tech: "Pricing starts at $0.023 per GB/month (US East region)")'),
+  v('s3.standard-ia.storage', 0.0125, 'https://gist.github.com/regispires/d3604636ec0e8d0d3ecab41f009f3d1c',
+    'US East (N. Virginia) … S3 Standard - Infrequent Access | $ 0.0125 (Cost / GB / Month)'),
+  v('s3.deep-archive.storage', 0.00099, 'https://cloudburn.io/blog/amazon-s3-pricing',
+    'S3 Glacier Deep Archive costs ~$0.00099/GB/month … US East (N. Virginia) (also the regispires gist: "S3 Deep Glacier | 0.00099")'),
+  v('s3.requests.put', 0.005, 'https://devnotes.tech/understanding-aws-s3-pricing-a-complete-cost-breakdown-with-examples',
+    'S3 charges for API requests: PUT, COPY, POST: $0.005 per 1,000 requests'),
+  v('s3.requests.get', 0.0004, 'https://devnotes.tech/understanding-aws-s3-pricing-a-complete-cost-breakdown-with-examples',
+    'GET: $0.0004 per 1,000 requests'),
+  v('s3.transfer.out', 0.09, 'https://devnotes.tech/understanding-aws-s3-pricing-a-complete-cost-breakdown-with-examples',
+    'Outbound Data Transfer … Up to 10TB/month: $0.09 per GB (also wring.co: "Transfer data from S3 directly to the internet and you pay $0.09/GB")'),
+  v('ec2.t3.micro', 0.0104, 'https://cloud-bench.com/blog/aws-t3-micro-vs-t3-small',
+    'On-Demand (us-east-1) | $0.0104/hr | $0.0208/hr (t3.micro | t3.small)'),
+  v('ec2.t3.small', 0.0208, 'https://cloud-bench.com/blog/aws-t3-micro-vs-t3-small',
+    'On-Demand (us-east-1) | $0.0104/hr | $0.0208/hr (t3.micro | t3.small)'),
+  v('ec2.t3.medium', 0.0416, 'https://hacecuentas.com/en/costo-servidor-cloud-aws-ec2-mensual',
+    'a t3.medium at $0.0416/hr running 24/7 costs roughly $30/month on-demand (source: AWS EC2 On-Demand Pricing)'),
+  v('ec2.t3.large', 0.0832, 'https://go-cloud.io/?p=10607',
+    'a simple t3.large instance in us-east-1, which costs $0.0832/hour — about $60.74 per month'),
+  v('ec2.m7g.large', 0.0816, 'https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/',
+    'In us-east-1 (June 2026), Linux m7g.large is $0.0816/hr'),
+  v('ebs.gp3.storage', 0.08, 'https://www.saisci.com/aws/gp2-vs-gp3-cost-comparison-ebs-volumes/',
+    'Based on the Amazon EBS Pricing page … gp3 Storage Pricing $0.08/GB-month … N. Virginia Region'),
+  v('ebs.gp3.iops', 0.005, 'https://www.saisci.com/aws/gp2-vs-gp3-cost-comparison-ebs-volumes/',
+    'gp3 IOPS Pricing 3,000 IOPS free and $0.005/provisioned IOPS-month over 3,000'),
+  v('ebs.gp3.throughput', 0.04, 'https://www.saisci.com/aws/gp2-vs-gp3-cost-comparison-ebs-volumes/',
+    'gp3 Throughput Pricing 125 MB/s free and $0.04/provisioned MB/s-month over 125'),
+  v('lambda.requests', 0.2, 'https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html',
+    'Request pricing: Free Tier: 1 million requests per month. $0.20 per 1 million requests thereafter'),
+  v('lambda.duration.x86', 0.0000166667, 'https://cloudchipr.com/blog/aws-lambda-pricing',
+    'US East (N. Virginia) … x86 Pricing — First 6 Billion GB-seconds per month: $0.0000166667 per GB-second (AWS whitepaper rounds it to $0.00001667)'),
+  v('lambda.duration.arm', 0.0000133334, 'https://cloudchipr.com/blog/aws-lambda-pricing',
+    'ARM Pricing — First 7.5 Billion GB-seconds per month: $0.0000133334 per GB-second'),
+  v('fargate.vcpu.x86', 0.04048, 'https://www.vantage.sh/blog/fargate-pricing',
+    'us-east-1 … Linux/x86 $0.04048 (cost per vCPU per hour) $0.004445 (cost per GB per hour)'),
+  v('fargate.memory.x86', 0.004445, 'https://www.vantage.sh/blog/fargate-pricing',
+    'us-east-1 … Linux/x86 $0.04048 (cost per vCPU per hour) $0.004445 (cost per GB per hour)'),
+  v('fargate.vcpu.arm', 0.03238, 'https://www.vantage.sh/blog/fargate-pricing',
+    'us-east-1 … Linux/ARM $0.03238 (per vCPU per hour) $0.00356 (per GB per hour)'),
+  v('fargate.memory.arm', 0.00356, 'https://www.vantage.sh/blog/fargate-pricing',
+    'us-east-1 … Linux/ARM $0.03238 (per vCPU per hour) $0.00356 (per GB per hour)'),
+  v('rds.postgres.db.t4g.micro', 0.016, 'https://infratally.com/articles/aws-rds-pricing-explained-2026.html',
+    'one PostgreSQL database … current Single-AZ pricing … us-east-1: db.t4g.micro | 2 | 1 GiB | $0.016'),
+  v('rds.postgres.db.t4g.small', 0.032, 'https://infratally.com/articles/aws-rds-pricing-explained-2026.html',
+    'db.t4g.small | 2 | 2 GiB | $0.032 (Single-AZ / hr, us-east-1)'),
+  v('rds.postgres.db.t4g.medium', 0.065, 'https://infratally.com/articles/aws-rds-pricing-explained-2026.html',
+    'db.t4g.medium | 2 | 4 GiB | $0.065 | $47.45 (Single-AZ / hr, / mo, us-east-1)'),
+  v('rds.postgres.storage.gp3', 0.115, 'https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/',
+    'All rates: US East (N. Virginia) … Storage | GB provisioned x $0.115/month (gp3)'),
+  v('aurora.postgres.db.t4g.medium', 0.073, 'https://github.com/aws/agent-toolkit-for-aws',
+    'Provisioned compute pricing table (on-demand, us-east-1): db.t4g.medium | 2 | 4 | $0.073 | $53 — Aurora On-Demand (Aurora Standard, Single-AZ); Aurora MySQL and PostgreSQL rates identical (also gist thom-vend: "db.t4g.medium pricing: $0.073 per h")'),
+  v('aurora.postgres.db.r7g.large', 0.276, 'https://github.com/aws/agent-toolkit-for-aws',
+    'Provisioned compute pricing table (on-demand, us-east-1): db.r7g.large | 2 | 16 | $0.276 | $201 (also gist thom-vend: "db.r7g.large pricing: $0.276 per h")'),
+  v('aurora.storage', 0.1, 'https://github.com/aws/agent-toolkit-for-aws',
+    'Aurora Storage Pricing — Pricing Constants (us-east-1): Storage ($/GiB-month) Standard $0.10'),
+  v('aurora.io', 0.2, 'https://github.com/aws/agent-toolkit-for-aws',
+    'Pricing Constants (us-east-1): I/O requests Standard $0.20 per million'),
+  v('dynamodb.ondemand.write', 0.625, 'https://amnic.com/blogs/dynamodb-pricing',
+    'Current US East rates are $0.625 per million WRU and $0.125 per million RRU, after AWS cut on-demand throughput prices by 50% (airbyte.com: "In November 2024, AWS slashed on-demand throughput costs by 50%")'),
+  v('dynamodb.ondemand.read', 0.125, 'https://amnic.com/blogs/dynamodb-pricing',
+    'Current US East rates are $0.625 per million WRU and $0.125 per million RRU'),
+  v('dynamodb.storage', 0.25, 'https://aws.amazon.com/dynamodb/pricing/',
+    'DynamoDB charges per GB of disk space that your table consumes. The first 25 GB consumed per month is free, and prices start from $0.25 per GB-month thereafter.'),
+  v('sqs.standard.requests', 0.4, 'https://cloudburn.io/blog/amazon-sqs-pricing',
+    'All prices are for US East (N. Virginia) … Standard $0.40/M (first 100B) … 1M requests/month free'),
+  v('sqs.fifo.requests', 0.5, 'https://cloudburn.io/blog/amazon-sqs-pricing',
+    'FIFO $0.50/M (flat rate) … 1M requests/month free'),
+  v('sns.standard.publish', 0.5, 'https://www.factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols/',
+    'Amazon SNS looks straightforward on the pricing page: $0.50 per million publishes for Standard topics'),
+  v('cloudfront.transfer.us', 0.085, 'https://aws.amazon.com/cloudfront/pricing/',
+    'Regional Data Transfer Out to Internet (per GB) … United States, Mexico, and Canada … First 10TB $0.085'),
+  v('cloudfront.requests.https', 0.01, 'https://wring.co/blog/aws-cloudfront-pricing-guide',
+    'HTTP/HTTPS Request Pricing | North America / Europe | $0.0100 | $0.0100 (per 10,000)'),
+  v('vpc.nat-gateway.hour', 0.045, 'https://basavytix.com/blog/aws-nat-gateway-pricing',
+    '$0.045/hr Hourly charge Per NAT Gateway, per hour … These are the us-east-1 rates'),
+  v('vpc.nat-gateway.data', 0.045, 'https://basavytix.com/blog/aws-nat-gateway-pricing',
+    '$0.045/GB Data processing charge Per GB of data processed by the NAT Gateway … These are the us-east-1 rates'),
+  v('vpc.public-ipv4.hour', 0.005, 'https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses',
+    'Effective February 1, 2024, every resource with a Public IPv4 address (NAT Gateway, EC2 Instance, Load balancer, VPN etc.) will be charged $0.005 per IP per hour.'),
+  v('eks.cluster.standard', 0.1, 'https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/',
+    'AWS Containers blog (read through a mirror that renders "Amazon" as "HAQM"): "Pricing for clusters running Kubernetes versions in standard support is unchanged — you will continue to pay $0.10 per cluster per hour." (also vantage.sh: "$0.10 per cluster per hour for standard support")'),
+  v('eks.cluster.extended', 0.6, 'https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/',
+    'AWS Containers blog (read through a mirror that renders "Amazon" as "HAQM"): "clusters running on a Kubernetes version in the extended support window will be charged a total of $0.60 per cluster per hour, effective from the April 2024 billing cycle" (also vantage.sh: "$0.60 per cluster per hour for extended support")'),
+];
