@@ -43,16 +43,28 @@ export function describeService(k: Knowledge, id: string, aspect: Aspect | null,
     if (s) sources.push(s);
   };
   if (aspect) {
-    // The facts themselves, most relevant first; the aspect's summary line would restate them.
-    const bullets: string[] = [];
-    for (const f of rankedFacts(profile, aspect, focus)) {
-      if (bullets.length >= ASPECT_FACTS + 1) break;
-      const t = fullText(f, focus);
-      if (!said.take(t)) continue;
-      bullets.push(t);
-      cite(f);
-    }
-    const summary = bullets.shift() ?? profile.aspects[aspect].summary;
+    // The aspect's one-line summary answers first when the facts still add at least two points
+    // to it; when it would only restate them, the facts themselves lead, most relevant first.
+    const ranked = rankedFacts(profile, aspect, focus);
+    const pick = (lead?: string): { summary?: string; bullets: string[]; cited: Fact[] } => {
+      const said = new Said(nameWords(k));
+      if (lead) said.add(lead);
+      const bullets: string[] = [];
+      const cited: Fact[] = [];
+      for (const f of ranked) {
+        if (bullets.length >= ASPECT_FACTS + (lead ? 0 : 1)) break;
+        const t = fullText(f, focus);
+        if (!said.take(t)) continue;
+        bullets.push(t);
+        cited.push(f);
+      }
+      return lead ? { summary: lead, bullets, cited } : { summary: bullets.shift(), bullets, cited };
+    };
+    const withSummary = pick(profile.aspects[aspect].summary);
+    const chosen = withSummary.bullets.length >= 2 ? withSummary : pick();
+    chosen.cited.forEach(cite);
+    const summary = chosen.summary ?? profile.aspects[aspect].summary;
+    const bullets = chosen.bullets;
     return {
       kind: 'describe',
       title: `${name}: ${aspectLabel(k, aspect)}`,
