@@ -66,15 +66,15 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   switch (u.intent) {
     case 'compare': {
       if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));
-      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus);
-      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus);
+      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus, u.text);
+      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus, u.text);
       const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));
       answer.notes.push(`I compare up to ${MAX_COLUMNS} services at a time; ask again for ${rest.join(' and ')}.`);
       return answer;
     }
     case 'describe':
       if (!k.profiles.has(u.services[0]!)) return describeFromDirectory(k, u.services[0]!);
-      return describeService(k, u.services[0]!, u.aspect, focus);
+      return describeService(k, u.services[0]!, u.aspect, focus, u.text);
     case 'recommend':
       return recommendServices(k, u);
     case 'list_services':
