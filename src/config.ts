@@ -41,6 +41,7 @@ export const envSchema = z
     CONTEXT_TTL_MINUTES: positiveInt('minutes a conversation is remembered').default(30),
     CONTEXT_MAX_CONVERSATIONS: positiveInt('conversations kept in memory').default(10_000),
     REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), { message: 'expected a redis:// or rediss:// URL' }),
+    REDIS_KEY_PREFIX: optionalText.refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), { message: 'expected letters, digits and : . _ - (at most 64)' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MISSES_FILE: optionalText,
   })
@@ -64,6 +65,8 @@ export interface Config {
   http: { host: string; port: number };
   context: { ttlMs: number; maxConversations: number };
   redisUrl?: string;
+  /** Prefix of every Redis key, so several bots (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   logLevel: Env['LOG_LEVEL'];
   missesFile?: string;
 }
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HOST, port: e.PORT },
     context: { ttlMs: e.CONTEXT_TTL_MINUTES * 60_000, maxConversations: e.CONTEXT_MAX_CONVERSATIONS },
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'awsbot:',
     logLevel: e.LOG_LEVEL,
     missesFile: e.MISSES_FILE,
   };

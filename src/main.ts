@@ -8,13 +8,13 @@ import type { Config } from './config.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createBot } from './core/bot.js';
 import { MemoryConversationStore, type ConversationStore } from './core/conversation-store.js';
-import { MemoryDedupeStore, type DedupeStore } from './core/dedupe-store.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './log.js';
 import { healthRoutes } from './observability/health.js';
 import { createMetrics } from './observability/metrics.js';
 import { createMissLog, type MissLog } from './observability/misses.js';
 import { InFlight, observeBot } from './observability/observed-bot.js';
+import { MemoryClaimStore, type ClaimStore } from './state/claims.js';
 
 const GUIDANCE = `awsbot: no chat platform is configured.
   Slack:   set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)
@@ -73,7 +73,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     ? createMissLog(config.missesFile, (err) => logger.warn({ err }, 'cannot write the misses file'))
     : undefined;
   const running: Running[] = [];
-  const { conversations, dedupe, closeStores } = await openStores(config, logger);
+  const { conversations, claims, closeStores } = await openStores(config, logger);
   const bot = createBot(knowledge, { store: conversations });
   const inFlight = new InFlight();
   // Every configured platform counts as not ready until it has connected.
@@ -111,7 +111,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       config,
       bot: observeBot(bot, { platform: 'slack', metrics, logger, misses }),
       logger,
-      dedupe,
+      claims,
       customRoutes: routes,
       track: (work) => inFlight.track(work),
     });
@@ -127,7 +127,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       config,
       bot: observeBot(bot, { platform: 'discord', metrics, logger, misses }),
       logger,
-      dedupe,
+      claims,
       messageContent: config.discord.messageContent,
       track: (work) => inFlight.track(work),
     });
@@ -145,18 +145,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   return undefined;
 }
 
-async function openStores(config: Config, logger: Logger): Promise<{ conversations: ConversationStore; dedupe: DedupeStore; closeStores: () => Promise<void> }> {
+async function openStores(config: Config, logger: Logger): Promise<{ conversations: ConversationStore; claims: ClaimStore; closeStores: () => Promise<void> }> {
   const memory = () => ({
     conversations: new MemoryConversationStore({ ttlMs: config.context.ttlMs, maxEntries: config.context.maxConversations }),
-    dedupe: new MemoryDedupeStore(),
+    claims: new MemoryClaimStore(),
     closeStores: async () => {},
   });
   if (!config.redisUrl) return memory();
   const { connectRedisStores } = await import('./state/redis-stores.js');
   try {
-    const redis = await withTimeout(connectRedisStores({ url: config.redisUrl, logger, ttlMs: config.context.ttlMs }), 5000);
+    const redis = await withTimeout(connectRedisStores({ url: config.redisUrl, logger, ttlMs: config.context.ttlMs, prefix: config.redisKeyPrefix }), 5000);
     logger.info('conversation context and de-duplication shared in Redis');
-    return { conversations: redis.conversations, dedupe: redis.dedupe, closeStores: () => redis.close() };
+    return { conversations: redis.conversations, claims: redis.claims, closeStores: () => redis.close() };
   } catch (err) {
     logger.error({ err: (err as Error).message }, 'cannot reach Redis at start-up: keeping context in this process only');
     return memory();

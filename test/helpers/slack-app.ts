@@ -2,7 +2,7 @@
 import type { CustomRoute } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
-import { MemoryDedupeStore } from '../../src/core/dedupe-store.js';
+import { MemoryClaimStore } from '../../src/state/claims.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { EVENTS_PATH, startSlack, type SlackAdapter } from '../../src/platforms/slack/app.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET } from './fake-slack.js';
@@ -41,7 +41,7 @@ export async function startHarness(mode: 'http' | 'socket', o: { customRoutes?: 
       config,
       bot,
       logger: testLogger(),
-      dedupe: new MemoryDedupeStore(),
+      claims: new MemoryClaimStore(),
       customRoutes: o.customRoutes,
       processBeforeResponse: true,
       client: { retryConfig: TEST_RETRIES, timeoutMs: 2000 },

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
-import { MemoryDedupeStore, type DedupeStore } from '../../core/dedupe-store.js';
 import type { Logger } from '../../log.js';
+import { MemoryClaimStore, type ClaimStore } from '../../state/claims.js';
 import { boltLogger } from './bolt-logger.js';
 import { webClientOptions, type ClientTuning } from './client-options.js';
 import { registerListeners } from './listeners/index.js';
@@ -24,8 +24,8 @@ export interface StartSlackOptions {
   config: Config;
   bot: Bot;
   logger: Logger;
-  /** Remembers handled events; share one (Redis) between replicas. Default: in memory. */
-  dedupe?: DedupeStore;
+  /** Claims each message once; share one (Redis) between replicas. Default: in memory. */
+  claims?: ClaimStore;
   /** Extra HTTP routes (/healthz, /metrics) on the same server. */
   customRoutes?: CustomRoute[];
   /** HTTP mode: reply to Slack only once the listeners finished. Default false (acknowledge at once). */
@@ -112,7 +112,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
       await track(next);
     });
   }
-  registerListeners(app, { bot, logger: log, dedupe: options.dedupe ?? new MemoryDedupeStore(), botUserId: identity.user_id });
+  registerListeners(app, { bot, logger: log, claims: options.claims ?? new MemoryClaimStore(), botUserId: identity.user_id });
 
   if (receiver instanceof SocketModeReceiver) {
     const socket = receiver;

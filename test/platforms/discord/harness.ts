@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import type { Bot } from '../../../src/core/bot.js';
-import type { DedupeStore } from '../../../src/core/dedupe-store.js';
+import type { ClaimStore } from '../../../src/state/claims.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { startDiscord, type DiscordHandle } from '../../../src/platforms/discord/client.js';
@@ -30,7 +30,7 @@ export interface HarnessOptions {
   /** Use this fake Discord instead of starting one (it is not closed by `stop`). */
   existing?: FakeDiscord;
   bot?: Bot;
-  dedupe?: DedupeStore;
+  claims?: ClaimStore;
   deferAfterMs?: number;
   messageContent?: boolean;
 }
@@ -51,7 +51,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       config: loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }),
       bot,
       logger: createLogger('info', sink),
-      dedupe: options.dedupe,
+      claims: options.claims,
       deferAfterMs: options.deferAfterMs,
       messageContent: options.messageContent,
     });
