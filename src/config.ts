@@ -78,9 +78,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * An empty variable (`PORT=`, as .env.example and compose files write them) means unset, for every
+ * variable alike: it takes its default, never port 0 (a random port) or an error.
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+}
+
 /** Validates the environment; throws {@link ConfigError} naming every offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), message: i.message })));
   }
