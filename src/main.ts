@@ -14,6 +14,7 @@ import { healthRoutes } from './observability/health.js';
 import { createMetrics } from './observability/metrics.js';
 import { createMissLog, type MissLog } from './observability/misses.js';
 import { InFlight, observeBot } from './observability/observed-bot.js';
+import { startRouteServer, type RouteServer } from './observability/route-server.js';
 import { MemoryClaimStore, type ClaimStore } from './state/claims.js';
 
 const GUIDANCE = `awsbot: no chat platform is configured.
@@ -22,6 +23,8 @@ const GUIDANCE = `awsbot: no chat platform is configured.
   (in the environment or a .env file; see .env.example and the README)
   To try it in a terminal instead: npx awsbot chat
 `;
+/** Where Slack posts in HTTP mode (platforms/slack/app.ts's EVENTS_PATH; not imported, to load Bolt only when Slack is configured). */
+const SLACK_EVENTS_PATH = '/slack/events';
 /** The whole shutdown, in-flight answers included, must fit in this. */
 const SHUTDOWN_MS = 10_000;
 
@@ -57,31 +60,27 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
 
-  let knowledge;
-  try {
-    knowledge = loadKnowledge();
-  } catch (err) {
-    if (err instanceof KnowledgeError) {
-      logger.fatal({ problems: err.problems }, 'the knowledge base in intents/ is invalid; not starting');
-      return 1;
-    }
-    throw err;
-  }
-
+  // Health first: /healthz answers from here on, and /readyz says what is still loading or connecting.
   const metrics = createMetrics();
-  const misses: MissLog | undefined = config.missesFile
-    ? createMissLog(config.missesFile, (err) => logger.warn({ err }, 'cannot write the misses file'))
-    : undefined;
-  const running: Running[] = [];
-  const { conversations, claims, closeStores } = await openStores(config, logger);
-  const bot = createBot(knowledge, { store: conversations });
-  const inFlight = new InFlight();
-  // Every configured platform counts as not ready until it has connected.
-  const ready: Record<string, () => boolean> = { knowledge: () => true };
+  const ready: Record<string, () => boolean> = { knowledge: () => false };
   if (config.slack) ready.slack = () => false;
   if (config.discord) ready.discord = () => false;
   const routes = healthRoutes(metrics, { checks: ready });
-  let routesServed = false;
+  let server: RouteServer;
+  try {
+    server = await startRouteServer(routes, config.http.host, config.http.port, logger);
+  } catch (err) {
+    logger.fatal({ err: (err as Error).message, host: config.http.host, port: config.http.port }, 'cannot listen for health checks and metrics; not starting');
+    return 1;
+  }
+  logger.info({ address: server.address }, 'health and metrics server listening');
+  // Slack (HTTP mode) gets 503 and retries until it is connected.
+  if (config.slack?.mode === 'http') server.reserve(SLACK_EVENTS_PATH);
+
+  const running: Running[] = [];
+  const inFlight = new InFlight();
+  let closeStores: () => Promise<void> = async () => {};
+  let misses: MissLog | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -92,12 +91,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     }, SHUTDOWN_MS);
     hard.unref();
     logger.info({ signal, inFlight: inFlight.size }, 'shutting down: no new questions, finishing the ones in flight');
-    // No new questions, then the answers in flight, then connections and shared state.
+    // No new questions or connections, then the answers in flight, then connections and shared state.
     await Promise.allSettled(running.map(async (r) => r.pause?.()));
+    server.stopAccepting();
     const drained = await inFlight.idle(SHUTDOWN_MS - 2000);
     if (!drained) logger.warn({ inFlight: inFlight.size }, 'answers still in flight at shutdown');
     await misses?.flush();
-    await Promise.allSettled([...running.map((r) => r.stop()), closeStores()]);
+    await Promise.allSettled([...running.map((r) => r.stop()), server.close(), closeStores()]);
     logger.info('stopped');
     clearTimeout(hard);
     process.exit(0);
@@ -105,24 +105,46 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  let knowledge;
+  try {
+    knowledge = loadKnowledge();
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      logger.fatal({ problems: err.problems }, 'the knowledge base in intents/ is invalid; not starting');
+      await server.close();
+      return 1;
+    }
+    throw err;
+  }
+
+  misses = config.missesFile ? createMissLog(config.missesFile, (err) => logger.warn({ err }, 'cannot write the misses file')) : undefined;
+  const stores = await openStores(config, logger);
+  closeStores = stores.closeStores;
+  const { conversations, claims } = stores;
+  const bot = createBot(knowledge, { store: conversations });
+  // The first answer trains the intent classifier: done now, so that "ready" means answering at full speed.
+  bot.answerNow('difference between S3 and EC2');
+  ready.knowledge = () => true;
+
   if (config.slack) {
     const { startSlack } = await import('./platforms/slack/app.js');
+    logger.info({ platform: 'slack', mode: config.slack.mode }, 'connecting to Slack');
     const slack = await startSlack({
       config,
       bot: observeBot(bot, { platform: 'slack', metrics, logger, misses }),
       logger,
       claims,
-      customRoutes: routes,
+      server,
       track: (work) => inFlight.track(work),
     });
-    routesServed = true;
     let slackUp = true;
     ready.slack = () => slackUp;
-    // Closing Slack's receiver stops new requests; answers already started keep their Web API client.
+    // Stopping Slack's receiver takes no new requests; answers already started keep their Web API client.
     running.push({ name: 'slack', pause: async () => ((slackUp = false), slack.stop()), stop: async () => {} });
   }
   if (config.discord) {
     const { startDiscord } = await import('./platforms/discord/client.js');
+    logger.info({ platform: 'discord' }, 'connecting to Discord');
     const discord = await startDiscord({
       config,
       bot: observeBot(bot, { platform: 'discord', metrics, logger, misses }),
@@ -133,12 +155,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     });
     ready.discord = () => discord.client.isReady();
     running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
-  }
-  if (!routesServed) {
-    const { startRouteServer } = await import('./observability/route-server.js');
-    const server = await startRouteServer(routes, config.http.host, config.http.port, logger);
-    logger.info({ address: server.address }, 'health and metrics server listening');
-    running.push({ name: 'http', stop: () => server.close() });
   }
   logger.info({ platforms: Object.keys(ready).filter((k) => k !== 'knowledge'), services: knowledge.catalog.length }, 'awsbot started');
 
