@@ -82,7 +82,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   let closeStores: () => Promise<void> = async () => {};
   let misses: MissLog | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     const hard = setTimeout(() => {
@@ -98,9 +98,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     if (!drained) logger.warn({ inFlight: inFlight.size }, 'answers still in flight at shutdown');
     await misses?.flush();
     await Promise.allSettled([...running.map((r) => r.stop()), server.close(), closeStores()]);
-    logger.info('stopped');
+    logger.info({ exitCode }, 'stopped');
     clearTimeout(hard);
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -126,36 +126,62 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   bot.answerNow('difference between S3 and EC2');
   ready.knowledge = () => true;
 
+  // The platforms connect side by side. One that cannot start stops the whole process with exit
+  // code 1: never half alive (serving one platform while the other is down and /healthz says ok),
+  // so the orchestrator restarts it and an operator sees why in the log.
+  const startPlatform = async (name: 'slack' | 'discord', label: string, start: () => Promise<void>) => {
+    logger.info({ platform: name }, `connecting to ${label}`);
+    const slow = setTimeout(() => logger.warn({ platform: name }, `still connecting to ${label} after 10 s`), 10_000);
+    slow.unref();
+    try {
+      await start();
+    } catch (err) {
+      logger.fatal({ platform: name, err: err instanceof Error ? err.message : String(err) }, `${label} could not start: exiting`);
+      await shutdown(`${name} start-up failure`, 1);
+    } finally {
+      clearTimeout(slow);
+    }
+  };
+  const platforms: Promise<void>[] = [];
   if (config.slack) {
-    const { startSlack } = await import('./platforms/slack/app.js');
-    logger.info({ platform: 'slack', mode: config.slack.mode }, 'connecting to Slack');
-    const slack = await startSlack({
-      config,
-      bot: observeBot(bot, { platform: 'slack', metrics, logger, misses }),
-      logger,
-      claims,
-      server,
-      track: (work) => inFlight.track(work),
-    });
-    let slackUp = true;
-    ready.slack = () => slackUp;
-    // Stopping Slack's receiver takes no new requests; answers already started keep their Web API client.
-    running.push({ name: 'slack', pause: async () => ((slackUp = false), slack.stop()), stop: async () => {} });
+    platforms.push(
+      startPlatform('slack', 'Slack', async () => {
+        const { startSlack } = await import('./platforms/slack/app.js');
+        const slack = await startSlack({
+          config,
+          bot: observeBot(bot, { platform: 'slack', metrics, logger, misses }),
+          logger,
+          claims,
+          server,
+          track: (work) => inFlight.track(work),
+        });
+        let slackUp = true;
+        ready.slack = () => slackUp;
+        // Stopping Slack's receiver takes no new requests; answers already started keep their Web API client.
+        running.push({ name: 'slack', pause: async () => ((slackUp = false), slack.stop()), stop: async () => {} });
+      }),
+    );
   }
   if (config.discord) {
-    const { startDiscord } = await import('./platforms/discord/client.js');
-    logger.info({ platform: 'discord' }, 'connecting to Discord');
-    const discord = await startDiscord({
-      config,
-      bot: observeBot(bot, { platform: 'discord', metrics, logger, misses }),
-      logger,
-      claims,
-      messageContent: config.discord.messageContent,
-      track: (work) => inFlight.track(work),
-    });
-    ready.discord = () => discord.client.isReady();
-    running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
+    const discordConfig = config.discord;
+    platforms.push(
+      startPlatform('discord', 'Discord', async () => {
+        const { startDiscord } = await import('./platforms/discord/client.js');
+        const discord = await startDiscord({
+          config,
+          bot: observeBot(bot, { platform: 'discord', metrics, logger, misses }),
+          logger,
+          claims,
+          messageContent: discordConfig.messageContent,
+          track: (work) => inFlight.track(work),
+        });
+        ready.discord = () => discord.client.isReady();
+        running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
+      }),
+    );
   }
+  await Promise.all(platforms);
+  if (stopping) return undefined;
   logger.info({ platforms: Object.keys(ready).filter((k) => k !== 'knowledge'), services: knowledge.catalog.length }, 'awsbot started');
 
   return undefined;

@@ -5,14 +5,19 @@ export interface HangingServer {
   url: string;
   /** Connections it has accepted so far. */
   connections(): number;
+  /** Resolves once a client has connected. */
+  connected: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHangingServer(path = '/api/'): Promise<HangingServer> {
   const sockets = new Set<Socket>();
   let accepted = 0;
+  let onConnect: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (onConnect = resolve));
   const server: Server = createServer((socket) => {
     accepted++;
+    onConnect();
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
@@ -22,6 +27,7 @@ export async function startHangingServer(path = '/api/'): Promise<HangingServer>
   return {
     url: `http://127.0.0.1:${port}${path}`,
     connections: () => accepted,
+    connected,
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
