@@ -122,6 +122,7 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
       } catch {
         client.destroy();
       }
+      log.info('Redis connection closed');
     },
   };
 }
