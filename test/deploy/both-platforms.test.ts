@@ -26,8 +26,8 @@ describe('one process serving Slack and Discord', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
     });
-    await waitForStatus(`${base}/readyz`, 200, 20_000, proc);
-  }, 30_000);
+    await waitForStatus(`${base}/readyz`, 200, 30_000, proc);
+  }, 45_000);
 
   afterAll(async () => {
     if (proc) await stopProcess(proc);

@@ -34,8 +34,8 @@ describe.skipIf(!available.ok)('two bot processes behind a load balancer, sharin
       LOG_LEVEL: 'info',
     });
     for (const port of ports) replicas.push({ proc: startBotProcess(env(port)), base: `http://127.0.0.1:${port}` });
-    await Promise.all(replicas.map((r) => waitForStatus(`${r.base}/readyz`, 200, 15_000, r.proc)));
-  }, 40_000);
+    await Promise.all(replicas.map((r) => waitForStatus(`${r.base}/readyz`, 200, 30_000, r.proc)));
+  }, 45_000);
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => stopProcess(r.proc)));
