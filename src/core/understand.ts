@@ -45,15 +45,13 @@ export interface Understander {
 
 /**
  * Services that usually appear as the means of a question about other services ("ECS vs EKS on IAM
- * integration", "SQS encrypted with our own KMS key"): next to another service, they are the
- * subject only when joined to it by "vs" or "or".
+ * integration", "SQS encrypted with our own KMS key"), flagged `supporting` in the directory: next
+ * to another service, they are the subject only when joined to it by "vs" or "or".
  */
-const SUPPORTING = new Set(['iam', 'kms', 'vpc', 'cloudwatch', 'cloudtrail', 'auto-scaling']);
-
-function withoutSupporting(ids: string[], mentions: readonly { id: string; start: number; end: number }[], tokens: readonly string[]): string[] {
-  if (!ids.some((id) => !SUPPORTING.has(id)) || ids.length < 2) return ids;
+function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], mentions: readonly { id: string; start: number; end: number }[], tokens: readonly string[]): string[] {
+  if (!ids.some((id) => !supporting.has(id)) || ids.length < 2) return ids;
   const joined = (t: string | undefined) => t !== undefined && (STRONG_COMPARE.has(t) || t === 'or');
-  return ids.filter((id) => !SUPPORTING.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
+  return ids.filter((id) => !supporting.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
 /** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
@@ -69,6 +67,7 @@ export function createUnderstander(k: Knowledge): Understander {
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
   const retriever = createRetriever(k, lexicon);
+  const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
@@ -105,7 +104,7 @@ export function createUnderstander(k: Knowledge): Understander {
     }
 
     const mentions = findMentions(lexicon, tokens);
-    const ids = withoutSupporting(distinctIds(mentions.services), mentions.services, tokens);
+    const ids = withoutSupporting(supportingIds, distinctIds(mentions.services), mentions.services, tokens);
     const corrections = mentions.services
       .filter((m) => m.correctedFrom !== undefined)
       .map((m) => ({ from: text.split(/\s+/).find((w) => tokenize(w).join(' ') === m.correctedFrom) ?? m.correctedFrom!, to: m.id }));
