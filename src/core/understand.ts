@@ -54,6 +54,9 @@ function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], menti
   return ids.filter((id) => !supporting.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
+/** "Which one keeps ordering?": a pick between the services just compared. */
+const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|does either|do both)\b/i;
+
 /** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
 const ASKED_AS_STORED = 0.85;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
@@ -75,7 +78,7 @@ export function createUnderstander(k: Knowledge): Understander {
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6) return u;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
-    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect });
+    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text) });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     // A comparison is answered as one unless the match concerns every service compared; a how-to
     // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
@@ -190,7 +193,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const social = top && (top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services') && top.p >= 0.6;
 
     // "which one keeps ordering?" after a comparison picks between its services, never lists them all.
-    const whichOfThem = previous !== undefined && previous.services.length >= 2 && /\bwhich (one|ones|of (them|the two|these|those|the))\b/i.test(text);
+    const whichOfThem = previous !== undefined && previous.services.length >= 2 && WHICH_OF_THEM.test(text);
     if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem)) {
       const pronoun = tokens.some((t) => PRONOUNS.has(t));
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
