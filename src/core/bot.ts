@@ -7,6 +7,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import { decodeAction } from './answer/actions.js';
 import { buildAnswer } from './answer/build.js';
 import { bankEntry } from './answer/direct.js';
+import { LEAD_AT } from './retrieval/retriever.js';
 import type { Answer } from './answer/types.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation-store.js';
 import { createUnderstander, type Understander } from './understand.js';
@@ -39,7 +40,8 @@ export interface BotOptions {
  * by an SQS entry: "how long can it hold them?" is about SQS).
  */
 function answeredServices(k: Knowledge, u: Understanding, answer?: Answer): string[] {
-  if (!answer?.entry || u.services.length < 2) return u.services;
+  // Only a sure answer narrows the conversation; a closest guess leaves it as asked.
+  if (!answer?.entry || u.services.length < 2 || (u.match?.confidence ?? 0) < LEAD_AT) return u.services;
   const about = bankEntry(k, answer.entry)?.services ?? [answer.entry.split('/')[0]!];
   const narrowed = u.services.filter((s) => about.includes(s));
   return narrowed.length > 0 ? narrowed : u.services;
@@ -56,7 +58,8 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     if (!conversation || u.clarify || !REMEMBERED.has(u.intent) || u.services.length === 0) return;
     const services = answeredServices(knowledge, u, answer);
     const intent = u.intent === 'compare' && services.length < 2 ? 'describe' : u.intent;
-    await store.set(conversation, { intent, services, aspect: u.aspect });
+    const topic = answer?.entry && bankEntry(knowledge, answer.entry) ? answer.entry : undefined;
+    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}) });
   };
 
   const answerNow = (text: string, previous?: Turn): Reply => {

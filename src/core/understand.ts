@@ -78,7 +78,7 @@ export function createUnderstander(k: Knowledge): Understander {
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6) return u;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
-    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text) });
+    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     // A comparison is answered as one unless the match concerns every service compared; a how-to
     // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
@@ -194,8 +194,10 @@ export function createUnderstander(k: Knowledge): Understander {
 
     // "which one keeps ordering?" after a comparison picks between its services, never lists them all.
     const whichOfThem = previous !== undefined && previous.services.length >= 2 && WHICH_OF_THEM.test(text);
-    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem)) {
-      const pronoun = tokens.some((t) => PRONOUNS.has(t));
+    const pronoun = tokens.some((t) => PRONOUNS.has(t));
+    // "can I turn it off later?" refers to the last answer, however much it reads like a request for help.
+    const refersBack = pronoun && top?.intent !== 'greeting' && tokens.length >= 3;
+    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem || refersBack)) {
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);

@@ -55,6 +55,8 @@ export interface Turn {
   intent: Intent;
   services: string[];
   aspect: Aspect | null;
+  /** The answer-bank entry the last answer led with: what "it" most likely refers to next. */
+  topic?: string;
 }
 
 /** A reading with every field at its neutral value, overridden by `fields`. */

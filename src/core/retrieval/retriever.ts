@@ -32,6 +32,8 @@ const FIELD_BOOST = { q: 1, x: 0.5 };
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** How much the last answer's words add to a follow-up's ranking (BM25 score, times this). */
+const TOPIC_WEIGHT = 0.5;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
 const PICK_ONE_SIDED = 0.6;
 /** How much a question word that no answer contains counts against confidence (1: fully). */
@@ -63,6 +65,8 @@ export interface RetrievalQuery {
   aspect?: Aspect | null;
   /** "which one…?" after a comparison: the answer should be about the compared services together. */
   pick?: boolean;
+  /** The bank entry the conversation's last answer led with: its words rank related answers higher. */
+  topic?: string;
 }
 
 export interface Retrieval {
@@ -170,6 +174,18 @@ function build(k: Knowledge, lexicon: Lexicon) {
     return SERVICES.none;
   }
 
+  const topicTerms = new Map<string, string[]>();
+  const topicTermsOf = (id: string): string[] => {
+    let terms = topicTerms.get(id);
+    if (!terms) {
+      const entry = k.bank.find((e) => e.id === id);
+      terms = entry ? [...new Set(maker.terms([entry.questions[0], ...entry.keywords].join(' '), { typos: false }))] : [];
+      if (topicTerms.size > 5_000) topicTerms.clear();
+      topicTerms.set(id, terms);
+    }
+    return terms;
+  };
+
   function retrieve(q: RetrievalQuery): Retrieval {
     const cues = questionCues(q.text);
     const terms = [...new Set(maker.terms(q.text).map(correct))];
@@ -197,6 +213,17 @@ function build(k: Knowledge, lexicon: Lexicon) {
       else {
         prev.score = Math.max(prev.score, score);
         prev.confidence = Math.max(prev.confidence, confidence);
+      }
+    }
+    if (q.topic) {
+      // A follow-up ("can I turn it off later?" after enabling versioning): answers that share the
+      // last answer's words rank higher, among those the question itself matches.
+      const topicTerms = topicTermsOf(q.topic);
+      if (topicTerms.length > 0) {
+        for (const r of index.search(topicTerms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST })) {
+          const m = byCandidate.get(docCandidate[r.id as number]!);
+          if (m) m.score += TOPIC_WEIGHT * r.score;
+        }
       }
     }
     const ranked = [...byCandidate.values()].sort((a, b) => b.score - a.score || b.confidence - a.confidence);

@@ -56,11 +56,24 @@ describe('in a conversation', () => {
     expect(screen(which!)).not.toMatch(/Aurora/);
   });
 
-  it('"it" then means the service the last answer was about', async () => {
+  it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');
-    expect(longest!.understanding.services).toEqual(['sqs']);
+    expect(longest!.answer.entry).toBe('sqs-message-retention');
     expect(screen(longest!)).toMatch(/14 days/);
+  });
+
+  it('a follow-up with "it" continues the last answer\'s topic, even when it reads like a request for help', async () => {
+    const [first, off] = await chat('how do i enable versioning on an s3 bucket', 'can i turn it off later?');
+    expect(first!.answer.entry).toBe('s3-versioning-behaviour');
+    expect(off!.understanding.followUp).toBe(true);
+    expect(screen(off!)).toMatch(/suspend/i);
+  });
+
+  it('a sure answer about one of two compared services narrows "it"; a closest guess does not', async () => {
+    const [, guess, next] = await chat('dynamodb vs elasticache for caching', 'which scales better?', 'what about latency');
+    expect(guess!.understanding.services).toEqual(['dynamodb', 'elasticache']);
+    expect(next!.understanding).toMatchObject({ intent: 'compare', services: ['dynamodb', 'elasticache'], aspect: 'performance' });
   });
 });
 
