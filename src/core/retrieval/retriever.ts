@@ -32,6 +32,9 @@ const FIELD_BOOST = { q: 1, x: 0.5 };
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** A best answer this many times the runner-up's score is clearly the one. */
+const CLEAR_LEAD = 2.5;
+const CLEAR_LEAD_BONUS = 1.2;
 /** How much the last answer's words add to a follow-up's ranking (BM25 score, times this). */
 const TOPIC_WEIGHT = 0.5;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
@@ -231,6 +234,9 @@ function build(k: Knowledge, lexicon: Lexicon) {
     if (best && rest[0] && rest[0].score > best.score * 0.97 && rest[0].candidate.type === best.candidate.type) {
       // Two near-equal answers: less sure of either.
       best.confidence *= 0.92;
+    } else if (best && (!rest[0] || best.score >= CLEAR_LEAD * rest[0].score)) {
+      // One answer far ahead of every other: surer of it.
+      best.confidence = Math.min(1, best.confidence * CLEAR_LEAD_BONUS);
     }
     return { best, others: rest.slice(0, 3), cues, terms };
   }
