@@ -41,6 +41,7 @@ export const envSchema = z
     CONTEXT_TTL_MINUTES: positiveInt('minutes a conversation is remembered').default(30),
     CONTEXT_MAX_CONVERSATIONS: positiveInt('conversations kept in memory').default(10_000),
     REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), { message: 'expected a redis:// or rediss:// URL' }),
+    REDIS_KEY_PREFIX: optionalText.refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), { message: 'expected letters, digits and : . _ - (at most 64)' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MISSES_FILE: optionalText,
   })
@@ -64,6 +65,8 @@ export interface Config {
   http: { host: string; port: number };
   context: { ttlMs: number; maxConversations: number };
   redisUrl?: string;
+  /** Prefix of every Redis key, so several bots (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   logLevel: Env['LOG_LEVEL'];
   missesFile?: string;
 }
@@ -75,9 +78,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * An empty variable (`PORT=`, as .env.example and compose files write them) means unset, for every
+ * variable alike: it takes its default, never port 0 (a random port) or an error.
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+}
+
 /** Validates the environment; throws {@link ConfigError} naming every offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), message: i.message })));
   }
@@ -92,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HOST, port: e.PORT },
     context: { ttlMs: e.CONTEXT_TTL_MINUTES * 60_000, maxConversations: e.CONTEXT_MAX_CONVERSATIONS },
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'awsbot:',
     logLevel: e.LOG_LEVEL,
     missesFile: e.MISSES_FILE,
   };

@@ -22,6 +22,21 @@ describe('configuration', () => {
     expect(c.context.ttlMs).toBe(30 * 60_000);
   });
 
+  it('treats an empty variable (PORT= and every other) as unset: its default, never port 0 or an error', () => {
+    const variables = Object.keys(envSchema.shape);
+    for (const blank of ['', '  ']) {
+      const env = Object.fromEntries(variables.map((v) => [v, blank]));
+      expect(loadConfig(env)).toEqual(loadConfig({}));
+      expect(loadConfig({ PORT: blank }).http.port).toBe(3000);
+    }
+    expect(loadConfig({ DISCORD_TOKEN: 't', SLACK_API_URL: '', DISCORD_API_URL: '', LOG_LEVEL: '', HOST: '' })).toMatchObject({
+      slack: undefined,
+      discord: { apiUrl: 'https://discord.com/api' },
+      http: { host: '0.0.0.0', port: 3000 },
+      logLevel: 'info',
+    });
+  });
+
   it('chooses Socket Mode when an app token is set, HTTP otherwise', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.mode).toBe('http');

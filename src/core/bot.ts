@@ -6,6 +6,7 @@
 import type { Knowledge } from '../knowledge/load.js';
 import { decodeAction } from './answer/actions.js';
 import { buildAnswer } from './answer/build.js';
+import { bankEntry } from './answer/direct.js';
 import type { Answer } from './answer/types.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation-store.js';
 import { createUnderstander, type Understander } from './understand.js';
@@ -32,6 +33,18 @@ export interface BotOptions {
   store?: ConversationStore;
 }
 
+/**
+ * The services a later "it" refers to: those the question named, narrowed to the ones the answer
+ * was about when it led with one entry ("sqs vs sns", then "which one keeps messages?" answered
+ * by an SQS entry: "how long can it hold them?" is about SQS).
+ */
+function answeredServices(k: Knowledge, u: Understanding, answer?: Answer): string[] {
+  if (!answer?.entry || u.services.length < 2) return u.services;
+  const about = bankEntry(k, answer.entry)?.services ?? [answer.entry.split('/')[0]!];
+  const narrowed = u.services.filter((s) => about.includes(s));
+  return narrowed.length > 0 ? narrowed : u.services;
+}
+
 /** Intents whose services later follow-ups refer back to. */
 const REMEMBERED = new Set(['compare', 'describe', 'recommend']);
 
@@ -39,9 +52,11 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
   const understander = createUnderstander(knowledge);
   const store = options.store ?? new MemoryConversationStore();
 
-  const remember = async (conversation: string | undefined, u: Understanding) => {
+  const remember = async (conversation: string | undefined, u: Understanding, answer?: Answer) => {
     if (!conversation || u.clarify || !REMEMBERED.has(u.intent) || u.services.length === 0) return;
-    await store.set(conversation, { intent: u.intent, services: u.services, aspect: u.aspect });
+    const services = answeredServices(knowledge, u, answer);
+    const intent = u.intent === 'compare' && services.length < 2 ? 'describe' : u.intent;
+    await store.set(conversation, { intent, services, aspect: u.aspect });
   };
 
   const answerNow = (text: string, previous?: Turn): Reply => {
@@ -57,7 +72,7 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     async ask(text, conversation) {
       const previous = conversation ? await store.get(conversation) : undefined;
       const reply = answerNow(text, previous);
-      await remember(conversation, reply.understanding);
+      await remember(conversation, reply.understanding, reply.answer);
       return reply;
     },
     async act(raw, conversation) {

@@ -106,7 +106,8 @@ function samePattern(a: string, b: string): boolean {
   return true;
 }
 
-export function findMentions(lex: Lexicon, tokens: string[]): Mentions {
+/** `typos: false` reads only what is spelled as written: for indexing stored text, whose typos are deliberate. */
+export function findMentions(lex: Lexicon, tokens: string[], { typos = true }: { typos?: boolean } = {}): Mentions {
   const services: ServiceMention[] = [];
   const outside: OutsideMention[] = [];
   const consumed = new Array<boolean>(tokens.length).fill(false);
@@ -130,7 +131,7 @@ export function findMentions(lex: Lexicon, tokens: string[]): Mentions {
   }
 
   // Typos: single words, then two adjacent words written as one ("elastic cashe").
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; typos && i < tokens.length; i++) {
     if (consumed[i]) continue;
     const word = tokens[i]!;
     let id = correctTypo(lex, word);

@@ -10,10 +10,11 @@ import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, taskClause } from './question-shape.js';
+import { counterpartsOf, EQUIVALENT } from './counterparts.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { createRetriever, SUGGEST_AT, type Retriever } from './retrieval/retriever.js';
+import { createRetriever, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Retriever } from './retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -55,6 +56,10 @@ function withoutSupporting(ids: string[], mentions: readonly { id: string; start
   return ids.filter((id) => !SUPPORTING.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
+/** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
+const ASKED_AS_STORED = 0.85;
+const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
+
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
@@ -73,12 +78,18 @@ export function createUnderstander(k: Knowledge): Understander {
     const context = u.followUp ? u.services : (previous?.services ?? []);
     const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
-    // A comparison is answered as one unless the match concerns every service compared.
-    const best = u.intent === 'compare' && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
-    if (best && best.confidence >= SUGGEST_AT) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical };
+    // A comparison is answered as one unless the match concerns every service compared; a how-to
+    // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
+    // A question asked almost word for word in the bank ("send sqs messages to step functions
+    // without lambda") is that entry's, unless it says vs/difference/compare.
+    const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
+    const best = u.intent === 'compare' && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
+    // How-tos and fixes about AWS take a closer answer than other questions do.
+    const suggestAt = practical && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    if (best && best.confidence >= suggestAt) {
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical, suggestAt };
     } else if (practical && r.terms.length > 0) {
-      u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical };
+      u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }
     return u;
   }
@@ -110,15 +121,10 @@ export function createUnderstander(k: Knowledge): Understander {
       return r;
     };
 
-    // Anything outside the catalog that is the subject of the question makes it out of scope.
-    const peers = mentions.outside.filter((o) => o.term.kind === 'other-cloud' || (o.term.kind === 'aws' && !o.term.supporting));
-    const products = mentions.outside.filter((o) => o.term.kind === 'product');
-    if (peers.length > 0) return out({ intent: 'out_of_scope', confidence: 0.9 });
-    if (products.length > 0 && ids.length === 1 && compareCue) return out({ intent: 'out_of_scope', confidence: 0.75 });
     if (mentions.outside.length > 0 && ids.length === 0 && compareCue && !previous) return out({ intent: 'out_of_scope', confidence: 0.75 });
 
     // Aspect words inside "for <a task>" describe the task, not what is asked about it.
-    const serviceTokens = tokens.map((_, i) => mentions.services.some((m) => i >= m.start && i < m.end));
+    const serviceTokens = tokens.map((_, i) => [...mentions.services, ...mentions.outside].some((m) => i >= m.start && i < m.end));
     const task = taskClause(lexicon, tokens, serviceTokens, clauseStart);
     const ignored = task === undefined ? serviceTokens : serviceTokens.map((c, i) => c || (i >= task.start && i < task.end));
     const aspectReading = detectAspect(lexicon, tokens, ignored);
@@ -132,6 +138,25 @@ export function createUnderstander(k: Knowledge): Understander {
       if (asksCanItDo(tokens, clauseStart, serviceTokens)) return 'features';
       return asksUseCase ? 'use_cases' : null;
     };
+
+    // Another cloud's product set against an AWS service ("S3 vs Azure Blob") compares the AWS side
+    // with its counterpart: the AWS services are the subject. Another cloud alone is out of scope,
+    // unless the question asks for its AWS equivalent ("aws version of bigquery").
+    const clouds = mentions.outside.filter((o) => o.term.kind === 'other-cloud');
+    const products = mentions.outside.filter((o) => o.term.kind === 'product');
+    // Products by their own name ("RabbitMQ"); other clouds' services as typed ("azure blob").
+    const typed = (ms: typeof mentions.outside) => [...new Set(ms.map((o) => (o.term.kind === 'product' ? o.term.name : tokens.slice(o.start, o.end).join(' '))))];
+    if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue))) {
+      const services = ids.slice(0, MAX_COMPARED);
+      return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, others: typed([...clouds, ...products]) });
+    }
+    if (clouds.length > 0) {
+      const equivalents = EQUIVALENT.test(text) ? counterpartsOf(k, typed(clouds)) : [];
+      if (equivalents.length > 0) return out({ intent: 'recommend', services: equivalents, confidence: 0.8, others: typed(clouds) });
+      return out({ intent: 'out_of_scope', confidence: 0.9, others: typed(clouds) });
+    }
+    const peers = mentions.outside.filter((o) => o.term.kind === 'aws' && !o.term.supporting);
+    if (peers.length > 0) return out({ intent: 'out_of_scope', confidence: 0.9 });
 
     if (ids.length >= 2) {
       const services = ids.slice(0, MAX_COMPARED);
@@ -165,7 +190,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const p = (intent: Intent) => scores.find((s) => s.intent === intent)?.p ?? 0;
     const social = top && (top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services') && top.p >= 0.6;
 
-    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social)) {
+    // "which one keeps ordering?" after a comparison picks between its services, never lists them all.
+    const whichOfThem = previous !== undefined && previous.services.length >= 2 && /\bwhich (one|ones|of (them|the two|these|those|the))\b/i.test(text);
+    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem)) {
       const pronoun = tokens.some((t) => PRONOUNS.has(t));
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';

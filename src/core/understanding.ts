@@ -22,6 +22,11 @@ export interface Understanding {
   clarify: boolean;
   /** Names of things outside the catalog that the message mentions. */
   outside: string[];
+  /**
+   * Other clouds' or vendors' products the question sets against AWS, as typed ("azure blob
+   * storage"); their AWS counterparts are in `services`.
+   */
+  others?: string[];
   /** For recommend: the need matched, best first. */
   needs: { id: string; score: number }[];
   /** The message after platform noise was removed. */
@@ -41,6 +46,8 @@ export interface MatchRef {
   specific: boolean;
   /** The question's shape asks for a how-to or a fix: it never gets a service overview. */
   practical: boolean;
+  /** The confidence from which this match is offered as the closest answer. */
+  suggestAt: number;
 }
 
 /** What a conversation remembers of its last answered turn. */

@@ -74,6 +74,10 @@ export type Source = z.infer<typeof sourceSchema>;
 export const factSchema = z.strictObject({
   text: text.max(400, 'keep a fact to one short bullet (400 characters at most)'),
   source: text.describe('a key of this file\'s "sources"'),
+  brief: text
+    .max(110, 'a brief is one short chat line (110 characters at most)')
+    .optional()
+    .describe('the same fact in one short line, from the same source: shown in compact answers. Facts with a brief are the points a newcomer needs first, and lead compact answers in the order written'),
 });
 export type Fact = z.infer<typeof factSchema>;
 

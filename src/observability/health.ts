@@ -1,7 +1,7 @@
 /**
  * The process's HTTP routes: /healthz (the process is alive), /readyz (knowledge loaded and every
- * configured platform connected), /metrics (Prometheus). Served by Slack's HTTP receiver when that
- * is on, by a small server of their own otherwise.
+ * configured platform connected; otherwise 503 naming what it is still waiting for), /metrics
+ * (Prometheus). Served from the start of the process by route-server.ts, before any platform connects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Metrics } from './metrics.js';
@@ -29,8 +29,8 @@ export function healthRoutes(metrics: Metrics, readiness: Readiness): RouteDef[]
       method: ['GET', 'HEAD'],
       handler: (_req, res) => {
         const results = Object.fromEntries(Object.entries(readiness.checks).map(([name, check]) => [name, safe(check)]));
-        const ready = Object.values(results).every(Boolean);
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
+        const waiting = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name);
+        json(res, waiting.length === 0 ? 200 : 503, { status: waiting.length === 0 ? 'ready' : 'not ready', checks: results, waiting });
       },
     },
     {

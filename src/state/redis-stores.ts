@@ -1,14 +1,14 @@
 /**
  * Conversation context and event de-duplication in Redis, so that several replicas answer
  * follow-ups and drop duplicate deliveries whichever replica gets them. If Redis goes away the
- * bot keeps answering: context reads come back empty, de-duplication falls back to this
+ * bot keeps answering: context reads come back empty, message claims fall back to this
  * process's memory, and the outage is logged once (and its end once).
  */
 import { createClient } from '@redis/client';
 import type { ConversationStore } from '../core/conversation-store.js';
-import { MemoryDedupeStore, type DedupeStore } from '../core/dedupe-store.js';
 import type { Turn } from '../core/understanding.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_DONE_TTL_MS, DEFAULT_LEASE_MS, MemoryClaimStore, type ClaimStore, type ClaimTimes } from './claims.js';
 
 export interface RedisStoresOptions {
   url: string;
@@ -19,11 +19,14 @@ export interface RedisStoresOptions {
   prefix?: string;
   /** How long one command may take before it counts as a failure. */
   commandTimeoutMs?: number;
+  /** Lease and memory of message claims. */
+  claims?: ClaimTimes;
 }
 
 export interface RedisStores {
   conversations: ConversationStore;
-  dedupe: DedupeStore;
+  /** One decision per message, shared by every replica. */
+  claims: ClaimStore;
   /** True while Redis answers. */
   healthy(): boolean;
   close(): Promise<void>;
@@ -74,7 +77,9 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
     }
   };
 
-  const local = new MemoryDedupeStore();
+  const leaseMs = o.claims?.leaseMs ?? DEFAULT_LEASE_MS;
+  const doneTtlMs = o.claims?.doneTtlMs ?? DEFAULT_DONE_TTL_MS;
+  const local = new MemoryClaimStore({ leaseMs, doneTtlMs });
   const conversations: ConversationStore = {
     async get(key) {
       const raw = await guarded(() => client.get(`${prefix}conv:${key}`), null);
@@ -92,17 +97,24 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
       return guarded(async () => (await client.keys(`${prefix}conv:*`)).length, 0);
     },
   };
-  const dedupe: DedupeStore = {
-    async firstSeen(key, ttlMs = 10 * 60_000) {
-      const result = await guarded(() => client.set(`${prefix}seen:${key}`, '1', { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }), undefined);
-      // Redis down: this replica's own memory still drops its own duplicates.
-      if (result === undefined) return local.firstSeen(key, ttlMs);
-      return result === 'OK';
+  // One key per message, set only if absent (SET NX): exactly one delivery, on one replica, wins it.
+  const claims: ClaimStore = {
+    async claim(key) {
+      const redisKey = `${prefix}claim:${key}`;
+      const result = await guarded(() => client.set(redisKey, 'answering', { expiration: { type: 'PX', value: leaseMs }, condition: 'NX' }), undefined);
+      // Redis down: this replica's own memory still drops its own repeats.
+      if (result === undefined) return local.claim(key);
+      if (result !== 'OK') return undefined;
+      return {
+        done: async () => {
+          await guarded(() => client.set(redisKey, 'done', { expiration: { type: 'PX', value: doneTtlMs } }), null);
+        },
+      };
     },
   };
   return {
     conversations,
-    dedupe,
+    claims,
     healthy: () => client.isReady,
     async close() {
       try {
@@ -110,6 +122,7 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
       } catch {
         client.destroy();
       }
+      log.info('Redis connection closed');
     },
   };
 }

@@ -15,7 +15,7 @@ describe('awsbot ask', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Amazon S3 vs Amazon EC2');
     expect(r.stdout).toContain('"EC3" was read as Amazon EC2.');
-    for (const h of ['Purpose', 'Use cases', 'Features', 'Pricing', 'Key differences', 'When to choose which', 'Sources']) expect(r.stdout).toContain(h);
+    for (const h of ['Use cases', 'Key features', 'Pricing', 'Key differences', 'When to choose which', 'Using them together', 'Sources']) expect(r.stdout).toContain(h);
   });
 
   it.each([

@@ -14,7 +14,8 @@ function wellFormed(text: string) {
   expect(r.confidence).toBeGreaterThanOrEqual(0);
   expect(r.confidence).toBeLessThanOrEqual(1);
   for (const id of r.services) expect(k.byId.has(id)).toBe(true);
-  if (r.intent === 'compare') expect(r.services.length).toBeGreaterThanOrEqual(2);
+  // A comparison sets two services against each other, or AWS services against another cloud's product.
+  if (r.intent === 'compare') expect(r.services.length + (r.others?.length ?? 0)).toBeGreaterThanOrEqual(2);
   if (r.intent === 'describe') expect(r.services).toHaveLength(1);
   const a = buildAnswer(k, r);
   expect(a.title.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildAnswer } from '../../src/core/answer/build.js';
 import { createUnderstander } from '../../src/core/understand.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
@@ -116,12 +117,33 @@ describe('understanding: aspects', () => {
 });
 
 describe('understanding: scope and confidence', () => {
-  it.each(['S3 vs Azure Blob', 'ECS vs HashiCorp Nomad', 'Lambda vs Google Cloud Functions', 'how do I make sourdough bread', 'SQS vs RabbitMQ'])(
-    '%s is out of scope',
-    (text) => {
-      expect(read(text).intent).toBe('out_of_scope');
-    },
-  );
+  it.each(['how do I make sourdough bread', 'ECS vs HashiCorp Nomad', 'what is azure functions', 'gcp vs azure for a startup', 'is cloudflare r2 any good'])('%s is out of scope', (text) => {
+    expect(read(text).intent).toBe('out_of_scope');
+  });
+
+  // ../shared/eval/README.md: another cloud's product against an AWS service compares the AWS ids only.
+  it.each([
+    ['S3 vs Azure Blob', ['s3'], 'Azure Blob Storage'],
+    ['Lambda vs Google Cloud Functions', ['lambda'], 'Cloud Run functions'],
+    ['SQS vs RabbitMQ', ['sqs'], 'RabbitMQ'],
+  ])('%s compares the AWS side with its counterpart', (text, services, shown) => {
+    const r = read(text);
+    expect(r).toMatchObject({ intent: 'compare', services });
+    const a = buildAnswer(realKnowledge(), r);
+    expect(a.title).toContain(shown);
+    expect(a.entry).toBeUndefined();
+  });
+
+  it.each([
+    ['whats the aws version of bigquery', 'redshift'],
+    ['aws equivalent of cloud run', 'ecs'],
+    ['is there a cosmos db equivalent on aws', 'dynamodb'],
+  ])('"%s" names the AWS counterpart first (%s)', (text, first) => {
+    const r = read(text);
+    expect(r.intent).toBe('recommend');
+    expect(r.services[0]).toBe(first);
+    expect(buildAnswer(realKnowledge(), r).summary).toMatch(/^The AWS counterpart of /);
+  });
 
   it('never answers gibberish confidently', () => {
     for (const text of ['asdf qwer zxcv', 'jkjkjk lololol', 'xq zz vv pp', '!!!???']) {

@@ -26,8 +26,8 @@ describe('one process serving Slack and Discord', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
     });
-    await waitForStatus(`${base}/readyz`, 200, 20_000, proc);
-  }, 30_000);
+    await waitForStatus(`${base}/readyz`, 200, 30_000, proc);
+  }, 45_000);
 
   afterAll(async () => {
     if (proc) await stopProcess(proc);
@@ -52,4 +52,34 @@ describe('one process serving Slack and Discord', () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
   });
+});
+
+describe('one process configured for Slack and Discord, when one of them cannot start', () => {
+  it('given Discord rejecting the token while Slack connects, then the process exits 1 (never half alive), saying why', async () => {
+    const slack = await FakeSlack.start();
+    const discord = await FakeDiscord.start();
+    const port = await freePort();
+    const proc = startBotProcess({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'a-token-discord-rejects',
+      DISCORD_API_URL: discord.apiUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const exited = await Promise.race([proc.exited, new Promise((r) => setTimeout(r, 15_000, 'still running after 15 s'))]);
+      expect(exited).toBe(1);
+      const fatal = proc.logs().find((l) => l.level === 60);
+      expect(fatal).toMatchObject({ platform: 'discord', msg: 'Discord could not start: exiting' });
+      expect(String(fatal!.err)).toMatch(/Discord rejected DISCORD_TOKEN/);
+      expect(proc.output()).not.toContain('a-token-discord-rejects');
+    } finally {
+      await stopProcess(proc, 'SIGKILL');
+      await slack.close();
+      await discord.close();
+    }
+  }, 20_000);
 });

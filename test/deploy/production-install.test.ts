@@ -40,12 +40,12 @@ describe('a clean production install of the built output', () => {
     const proc = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' }, join(dir, 'dist', 'main.js'), dir);
     const base = `http://127.0.0.1:${port}`;
     await waitForStatus(`${base}/healthz`, 200, 20_000, proc);
-    await waitForStatus(`${base}/readyz`, 200, 5_000, proc);
+    await waitForStatus(`${base}/readyz`, 200, 20_000, proc);
     await fake.sendEvent(`${base}/slack/events`, fake.eventEnvelope(mentionEvent('difference between S3 and EC3')));
     await fake.waitFor(() => fake.posted().length === 1, 'the answer');
     expect(JSON.stringify(fake.posted()[0])).toContain('Amazon S3 vs Amazon EC2');
     expect((await stopProcess(proc)).code).toBe(0);
-  });
+  }, 60_000);
 
   it('answers `awsbot ask` from the installed command', () => {
     const r = spawnSync(process.execPath, [join(dir, 'bin', 'awsbot.js'), 'ask', 'max SQS message size'], { cwd: dir, encoding: 'utf8' });

@@ -62,10 +62,10 @@ describe('a running bot (Slack HTTP mode against a stand-in Slack)', () => {
     const port = await freePort();
     const proc = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info' });
     const base = `http://127.0.0.1:${port}`;
-    await waitForStatus(`${base}/readyz`, 200, 15_000, proc);
+    await waitForStatus(`${base}/readyz`, 200, 25_000, proc);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await fake.sendEvent(`${base}/slack/events`, fake.eventEnvelope(mentionEvent('S3 vs EC2 for project-nightingale')));
-    await fake.waitFor(() => fake.posted().length === 1, 'the answer');
+    await fake.waitFor(() => fake.posted().length === 1, 'the answer', 10_000);
     const { code } = await stopProcess(proc);
     expect(code).toBe(0);
     const logs = proc.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -75,13 +75,13 @@ describe('a running bot (Slack HTTP mode against a stand-in Slack)', () => {
     expect(proc.output()).not.toContain('project-nightingale');
     expect(proc.output()).not.toContain(BOT_TOKEN);
     expect(proc.output()).not.toContain(SIGNING_SECRET);
-  });
+  }, 45_000);
 
   it('on SIGTERM stops taking questions, finishes the one in flight and exits within 10 seconds', async () => {
     const port = await freePort();
     const proc = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' });
     const base = `http://127.0.0.1:${port}`;
-    await waitForStatus(`${base}/readyz`, 200, 15_000, proc);
+    await waitForStatus(`${base}/readyz`, 200, 25_000, proc);
     fake.reset();
     // The answer's post is slowed by a rate limit, so it is still in flight when SIGTERM arrives.
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
@@ -91,5 +91,5 @@ describe('a running bot (Slack HTTP mode against a stand-in Slack)', () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(fake.posted()).toHaveLength(1);
-  });
+  }, 45_000);
 });

@@ -2,8 +2,9 @@
 import type { CustomRoute } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
-import { MemoryDedupeStore } from '../../src/core/dedupe-store.js';
+import { MemoryClaimStore } from '../../src/state/claims.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log.js';
+import { InFlight } from '../../src/observability/observed-bot.js';
 import { EVENTS_PATH, startSlack, type SlackAdapter } from '../../src/platforms/slack/app.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET } from './fake-slack.js';
 import { newBot } from './knowledge.js';
@@ -14,6 +15,8 @@ export interface SlackHarness {
   bot: Bot;
   /** The receiver's POST endpoint (HTTP mode). */
   eventsUrl: string;
+  /** Resolves once no request is being handled: every listener started so far has finished, its posts included. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ function testLogger(): Logger {
 export async function startHarness(mode: 'http' | 'socket', o: { customRoutes?: CustomRoute[] } = {}): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const bot = newBot();
+  const inFlight = new InFlight();
   try {
     const config = loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -41,10 +45,11 @@ export async function startHarness(mode: 'http' | 'socket', o: { customRoutes?: 
       config,
       bot,
       logger: testLogger(),
-      dedupe: new MemoryDedupeStore(),
+      claims: new MemoryClaimStore(),
       customRoutes: o.customRoutes,
       processBeforeResponse: true,
       client: { retryConfig: TEST_RETRIES, timeoutMs: 2000 },
+      track: (work) => inFlight.track(work),
     });
     const port = adapter.address?.port;
     return {
@@ -52,6 +57,9 @@ export async function startHarness(mode: 'http' | 'socket', o: { customRoutes?: 
       adapter,
       bot,
       eventsUrl: `http://127.0.0.1:${port}${EVENTS_PATH}`,
+      async idle() {
+        if (!(await inFlight.idle(5000))) throw new Error('the Slack adapter was still handling requests after 5 s');
+      },
       async close() {
         await adapter.stop();
         await fake.close();

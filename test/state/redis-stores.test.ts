@@ -42,10 +42,37 @@ describe.skipIf(!available.ok)('conversation context and de-duplication in Redis
     expect(await b.conversations.get('slack:T1:C1:other')).toBeUndefined();
   });
 
-  it('an event seen by one replica is a duplicate for the other', async () => {
-    expect(await a.dedupe.firstSeen('Ev123')).toBe(true);
-    expect(await b.dedupe.firstSeen('Ev123')).toBe(false);
-    expect(await a.dedupe.firstSeen('Ev123')).toBe(false);
+  it('a message claimed by one replica is a repeat for the other, while it is answered and after', async () => {
+    const claim = await a.claims.claim('slack:message:C1:1.2');
+    expect(claim).toBeDefined();
+    expect(await b.claims.claim('slack:message:C1:1.2')).toBeUndefined();
+    await claim!.done();
+    expect(await b.claims.claim('slack:message:C1:1.2')).toBeUndefined();
+    expect(await a.claims.claim('slack:message:C1:1.2')).toBeUndefined();
+  });
+
+  it('given many replicas claiming the same messages at the same moment, then each message has exactly one winner', async () => {
+    const stores = [a, b, a, b, a, b];
+    for (let round = 0; round < 50; round++) {
+      const key = `slack:message:C2:${round}`;
+      const won = await Promise.all(stores.map((s) => s.claims.claim(key)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('given a replica that died mid-answer (claimed, never done), then the message is free again once the lease ends, and only then', async () => {
+    const leased = await connectRedisStores({ url: redis.url, logger: capturingLogger().logger, ttlMs: 60_000, prefix, claims: { leaseMs: 300 } });
+    try {
+      expect(await leased.claims.claim('discord:message:42')).toBeDefined(); // and the process "crashes": no done()
+      expect(await b.claims.claim('discord:message:42')).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 450)); // the lease itself is what is under test
+      const retry = await b.claims.claim('discord:message:42');
+      expect(retry).toBeDefined();
+      await retry!.done();
+      expect(await leased.claims.claim('discord:message:42')).toBeUndefined();
+    } finally {
+      await leased.close();
+    }
   });
 
   it('context expires after the idle time', async () => {
@@ -70,8 +97,8 @@ describe.skipIf(!redisBinaryAvailable())('when Redis goes away', () => {
       expect(await s.conversations.get('k')).toBeUndefined();
       await expect(s.conversations.set('k', turn)).resolves.toBeUndefined();
     }
-    expect(await s.dedupe.firstSeen('E1')).toBe(true);
-    expect(await s.dedupe.firstSeen('E1')).toBe(false);
+    expect(await s.claims.claim('E1')).toBeDefined();
+    expect(await s.claims.claim('E1')).toBeUndefined();
     expect(s.healthy()).toBe(false);
     const outages = lines.filter((l) => String(l.msg).startsWith('Redis unavailable'));
     expect(outages).toHaveLength(1);

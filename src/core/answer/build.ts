@@ -15,9 +15,10 @@ import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
+import { crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
-import { LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
+import { LEAD_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -36,7 +37,7 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
   const m = u.match;
   if (!m) return undefined;
   const sure = m.confidence >= LEAD_AT;
-  if (!sure && !(m.specific && m.confidence >= SUGGEST_AT)) return m.practical ? noMatchAnswer(k, u) : undefined;
+  if (!sure && !(m.specific && m.confidence >= m.suggestAt)) return m.practical ? noMatchAnswer(k, u) : undefined;
   if (m.type === 'entry') {
     const entry = bankEntry(k, m.id);
     if (entry) return entryAnswer(k, u, entry, sure);
@@ -55,21 +56,25 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   const price = priceAnswer(k, u);
   if (price) return price;
   if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
-  const direct = u.intent === 'out_of_scope' && !u.match ? undefined : directAnswer(k, u);
+  // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix.
+  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical;
+  const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;
   const focus = focusOf(k, u.text);
+  if (crossCloud && u.intent === 'compare') return crossCloudCompare(k, u, focus);
+  if (crossCloud && u.intent === 'recommend') return equivalentAnswer(k, u);
   switch (u.intent) {
     case 'compare': {
       if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));
-      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus);
-      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus);
+      if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus, u.text);
+      const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus, u.text);
       const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));
       answer.notes.push(`I compare up to ${MAX_COLUMNS} services at a time; ask again for ${rest.join(' and ')}.`);
       return answer;
     }
     case 'describe':
       if (!k.profiles.has(u.services[0]!)) return describeFromDirectory(k, u.services[0]!);
-      return describeService(k, u.services[0]!, u.aspect, focus);
+      return describeService(k, u.services[0]!, u.aspect, focus, u.text);
     case 'recommend':
       return recommendServices(k, u);
     case 'list_services':

@@ -27,7 +27,8 @@ export type Focus = ReadonlySet<string>;
 
 const serviceWords = new WeakMap<Knowledge, Set<string>>();
 
-export function focusOf(k: Knowledge, text: string): Focus {
+/** The words of every service name in the catalog ("s3", "simple", "storage", "amazon"…). */
+export function nameWords(k: Knowledge): ReadonlySet<string> {
   let names = serviceWords.get(k);
   if (!names) {
     names = new Set(k.catalog.flatMap((s) => [s.id, ...s.aliases, ...s.misspellings, s.short].flatMap((a) => tokenize(a))));
@@ -35,6 +36,11 @@ export function focusOf(k: Knowledge, text: string): Focus {
     names.add('amazon');
     serviceWords.set(k, names);
   }
+  return names;
+}
+
+export function focusOf(k: Knowledge, text: string): Focus {
+  const names = nameWords(k);
   return new Set(tokenize(text).filter((t) => !STOPWORDS.has(t) && !names.has(t)).map(stem));
 }
 

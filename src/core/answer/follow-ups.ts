@@ -8,14 +8,19 @@ import type { FollowUp } from './types.js';
 /** Aspects most asked after a general answer, in order. */
 const NEXT_ASPECTS: readonly Aspect[] = ['pricing', 'use_cases', 'limits', 'scalability', 'performance', 'security', 'durability', 'management', 'features'];
 
+/**
+ * Buttons after an answer. An overview (no aspect) offers every aspect in depth, since it shows each
+ * only briefly; an aspect answer offers the next few aspects and the overview.
+ */
 export function suggestFollowUps(k: Knowledge, services: readonly string[], aspect: Aspect | null, max = 4): FollowUp[] {
   if (services.length === 0) return [];
   const intent = services.length > 1 ? 'compare' : 'describe';
   const out: FollowUp[] = [];
+  const aspects = aspect ? (services.length === 1 ? max - 2 : max - 1) : NEXT_ASPECTS.length;
   for (const a of NEXT_ASPECTS) {
     if (a === aspect) continue;
     out.push({ label: aspectLabel(k, a), action: encodeAction({ intent, services: [...services], aspect: a }) });
-    if (out.length >= (services.length === 1 ? max - 2 : max - 1)) break;
+    if (out.length >= aspects) break;
   }
   if (aspect) out.push({ label: 'Overview', action: encodeAction({ intent, services: [...services], aspect: null }) });
   const first = services[0]!;
@@ -24,5 +29,5 @@ export function suggestFollowUps(k: Knowledge, services: readonly string[], aspe
     const ids = services.length === 1 ? [first, peer] : [first, peer];
     out.push({ label: `Compare with ${shortName(k, peer).replace(/^(Amazon|AWS) /, '')}`, action: encodeAction({ intent: 'compare', services: ids, aspect }) });
   }
-  return out.slice(0, max + 1);
+  return aspect ? out.slice(0, max + 1) : out;
 }

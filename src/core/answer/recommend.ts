@@ -38,7 +38,7 @@ export function recommendServices(k: Knowledge, u: Understanding): Answer {
   const notes = alternatives.length > 0 ? [`If you meant something else: ${alternatives.map((a) => k.needs.find((n) => n.id === a.id)?.label).filter(Boolean).join('; ')}.`] : [];
   return {
     kind: 'recommend',
-    title: need ? `For ${need.label}` : 'Recommended services',
+    title: need ? upperFirst(need.label) : 'Recommended services',
     summary: `${shortName(k, first.service)} is the best fit${others.length > 0 ? `; ${others.map((o) => shortName(k, o.service)).join(' and ')} may fit too` : ''}.`,
     sections,
     notes,
@@ -48,4 +48,9 @@ export function recommendServices(k: Knowledge, u: Understanding): Answer {
     }), 4),
     followUps,
   };
+}
+
+/** A need's label as a title: "Run a job on a schedule…", "A managed MySQL or PostgreSQL database". */
+export function upperFirst(label: string): string {
+  return label ? label[0]!.toUpperCase() + label.slice(1) : label;
 }

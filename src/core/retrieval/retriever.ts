@@ -19,6 +19,12 @@ import { tokenize } from '../text.js';
 export const LEAD_AT = 0.55;
 /** At or above this, the match is offered as the closest answer, said to be uncertain. */
 export const SUGGEST_AT = 0.35;
+/**
+ * A how-to or a fix ("how do I…", a pasted error) that would otherwise get "no vetted answer" is
+ * offered its closest answer from here on, said to be uncertain: measured on the channel sets, the
+ * closest entry answers such questions more often than not.
+ */
+export const PRACTICAL_SUGGEST_AT = 0.2;
 
 /** Field weights: a stored phrasing of the question counts more than the answer's own words. */
 const FIELD_BOOST = { q: 1, x: 0.5 };
@@ -26,6 +32,8 @@ const FIELD_BOOST = { q: 1, x: 0.5 };
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** How much a question word that no answer contains counts against confidence (1: fully). */
+const UNSEEN_WEIGHT = 0.5;
 /** Profile facts answer precise questions but are not written as answers: a small handicap. */
 const FACT_WEIGHT = 0.9;
 /**
@@ -100,7 +108,7 @@ function build(k: Knowledge, lexicon: Lexicon) {
   const docFreq = new Map<string, number>();
   const seen = new Map<string, number>();
   texts.forEach((t, i) => {
-    const terms = maker.terms(t.text);
+    const terms = maker.terms(t.text, { typos: false });
     docCandidate.push(t.candidate);
     index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
     for (const term of terms) {
@@ -113,13 +121,20 @@ function build(k: Knowledge, lexicon: Lexicon) {
   const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
-  const vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
-  const deletes = new Map<string, number[]>();
-  vocab.forEach((v, i) => {
-    for (const d of deletions(v)) (deletes.get(d) ?? deletes.set(d, []).get(d)!).push(i);
-  });
+  // Built on the first unknown word only: most questions never need it.
+  let vocab: string[] = [];
+  let deletes: Map<string, number[]> | undefined;
+  const typoIndex = () => {
+    vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
+    const d = new Map<string, number[]>();
+    vocab.forEach((v, i) => {
+      for (const x of deletions(v)) (d.get(x) ?? d.set(x, []).get(x)!).push(i);
+    });
+    return d;
+  };
   const correct = (term: string): string => {
     if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    deletes ??= typoIndex();
     let best: string | undefined;
     let bestD = 3;
     for (const d of deletions(term)) {
@@ -141,7 +156,13 @@ function build(k: Knowledge, lexicon: Lexicon) {
       if (c.services.some((s) => asked.includes(s))) return SERVICES.some;
       return SERVICES.mismatch;
     }
-    if (context.length > 0) return c.services.some((s) => context.includes(s)) ? SERVICES.context : SERVICES.none * 0.85;
+    if (context.length > 0) {
+      // A follow-up after "SQS vs Kinesis": an answer about both beats one about either.
+      const shared = c.services.filter((s) => context.includes(s)).length;
+      if (shared >= Math.min(2, context.length)) return context.length >= 2 ? SERVICES.main : SERVICES.context;
+      if (shared > 0) return c.services[0] !== undefined && context.includes(c.services[0]) ? SERVICES.context : SERVICES.context * 0.9;
+      return SERVICES.none * 0.85;
+    }
     return SERVICES.none;
   }
 
@@ -149,7 +170,8 @@ function build(k: Knowledge, lexicon: Lexicon) {
     const cues = questionCues(q.text);
     const terms = [...new Set(maker.terms(q.text).map(correct))];
     if (terms.length === 0) return { others: [], cues, terms };
-    const weightOfAll = terms.reduce((s, t) => s + idf(t), 0);
+    // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
+    const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
     const results = index.search(terms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
     const context = q.context ?? [];
     const byCandidate = new Map<number, Match>();

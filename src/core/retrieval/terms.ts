@@ -9,7 +9,7 @@ import { findMentions } from '../mentions.js';
 import { stem, tokenize } from '../text.js';
 
 /** Function words that still tell what is asked in a retrieval query ("not", "up", "after"). */
-const MEANINGFUL = new Set(['not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);
+const MEANINGFUL = new Set(['who', 'not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);
 /** Words that ask for a general answer, not a specific one: they never pick an entry. */
 const GENERIC = new Set(['difference', 'differences', 'compare', 'comparison', 'explain', 'overview', 'tell', 'about', 'vs', 'versus', 'v', 'aws', 'amazon', 'question', 'between', 'hey', 'folks', 'anyone', 'guys', 'team']);
 
@@ -19,8 +19,8 @@ export interface Synonym {
 }
 
 export interface TermMaker {
-  /** Retrieval terms of a text, service names removed. */
-  terms(text: string): string[];
+  /** Retrieval terms of a text, service names removed; `typos: false` for stored text. */
+  terms(text: string, options?: { typos?: boolean }): string[];
   /** Retrieval terms of already tokenized text with some tokens (service mentions) marked to skip. */
   termsOfTokens(tokens: readonly string[], skip?: readonly boolean[]): string[];
 }
@@ -83,17 +83,17 @@ export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], 
 
   return {
     termsOfTokens,
-    terms(text) {
+    terms(text, options) {
       const tokens = tokenize(text);
-      return termsOfTokens(tokens, serviceNameTokens(lexicon, tokens, nameTokens));
+      return termsOfTokens(tokens, serviceNameTokens(lexicon, tokens, nameTokens, options?.typos ?? true));
     },
   };
 }
 
 /** Which tokens name a service: the name words inside a mention, every word of a corrected typo. */
-export function serviceNameTokens(lexicon: Lexicon, tokens: string[], nameTokens: ReadonlySet<string>): boolean[] {
+export function serviceNameTokens(lexicon: Lexicon, tokens: string[], nameTokens: ReadonlySet<string>, typos = true): boolean[] {
   const skip = new Array<boolean>(tokens.length).fill(false);
-  const { services, outside } = findMentions(lexicon, tokens);
+  const { services, outside } = findMentions(lexicon, tokens, { typos });
   for (const m of [...services, ...outside]) {
     const typo = 'correctedFrom' in m && m.correctedFrom !== undefined;
     for (let i = m.start; i < m.end; i++) if (typo || nameTokens.has(tokens[i]!)) skip[i] = true;

@@ -6,9 +6,9 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
-import { MemoryDedupeStore, type DedupeStore } from '../../core/dedupe-store.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
+import { MemoryClaimStore, type ClaimStore } from '../../state/claims.js';
 import { ConversationKeys } from './conversation-keys.js';
 import { routeEvents } from './handlers/index.js';
 import { NO_PINGS } from './no-pings.js';
@@ -18,8 +18,8 @@ export interface DiscordOptions {
   config: Config;
   bot: Bot;
   logger: Logger;
-  /** Remembers handled interactions and messages; in memory unless a shared store is given. */
-  dedupe?: DedupeStore;
+  /** Claims each interaction and message once; in memory unless a shared store (Redis) is given. */
+  claims?: ClaimStore;
   /** An interaction whose answer is not ready after this long is deferred, then edited in. Default 1,000 ms. */
   deferAfterMs?: number;
   /**
@@ -58,7 +58,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
   routeEvents(
     client,
     { bot: options.bot, logger, keys: new ConversationKeys(), deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS },
-    options.dedupe ?? new MemoryDedupeStore(),
+    options.claims ?? new MemoryClaimStore(),
     options.track,
   );
   const ready = once(client, Events.ClientReady);

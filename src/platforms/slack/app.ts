@@ -1,21 +1,21 @@
 /**
  * The Slack adapter's wiring. Socket Mode when an app-level token is set (no public URL needed);
  * otherwise HTTP with request signing, Events API, slash commands and interactivity all on
- * POST /slack/events (forged, unsigned or replayed requests get 401). The process's own routes
- * (/healthz…) share the HTTP server.
+ * POST /slack/events (forged, unsigned or replayed requests get 401). In HTTP mode Bolt's receiver
+ * is mounted on the process's own server (route-server.ts, already serving /healthz…), or on a
+ * server of its own when none is given.
  */
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
-import { MemoryDedupeStore, type DedupeStore } from '../../core/dedupe-store.js';
 import type { Logger } from '../../log.js';
+import { MemoryClaimStore, type ClaimStore } from '../../state/claims.js';
 import { boltLogger } from './bolt-logger.js';
 import { webClientOptions, type ClientTuning } from './client-options.js';
 import { registerListeners } from './listeners/index.js';
 import { slackErrorCode } from './reply.js';
-import { startRouteServer, type RouteServer } from '../../observability/route-server.js';
+import { startRouteServer, type RequestListener, type RouteServer } from '../../observability/route-server.js';
 
 /** Where Slack sends events, commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -24,9 +24,11 @@ export interface StartSlackOptions {
   config: Config;
   bot: Bot;
   logger: Logger;
-  /** Remembers handled events; share one (Redis) between replicas. Default: in memory. */
-  dedupe?: DedupeStore;
-  /** Extra HTTP routes (/healthz, /metrics) on the same server. */
+  /** Claims each message once; share one (Redis) between replicas. Default: in memory. */
+  claims?: ClaimStore;
+  /** The process's HTTP server: HTTP mode mounts POST /slack/events on it. Without one, the adapter starts its own. */
+  server?: RouteServer;
+  /** Without `server`: extra HTTP routes (/healthz, /metrics) on the adapter's own server. */
   customRoutes?: CustomRoute[];
   /** HTTP mode: reply to Slack only once the listeners finished. Default false (acknowledge at once). */
   processBeforeResponse?: boolean;
@@ -87,7 +89,6 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
     receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: EVENTS_PATH,
-      customRoutes,
       processBeforeResponse: options.processBeforeResponse ?? false,
       logger: sdkLogger,
     });
@@ -112,7 +113,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
       await track(next);
     });
   }
-  registerListeners(app, { bot, logger: log, dedupe: options.dedupe ?? new MemoryDedupeStore(), botUserId: identity.user_id });
+  registerListeners(app, { bot, logger: log, claims: options.claims ?? new MemoryClaimStore(), botUserId: identity.user_id });
 
   if (receiver instanceof SocketModeReceiver) {
     const socket = receiver;
@@ -128,16 +129,17 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
     }
     let routes: RouteServer | undefined;
     try {
-      if (customRoutes.length > 0) routes = await startRouteServer(customRoutes, config.http.host, config.http.port, log);
+      if (!options.server && customRoutes.length > 0) routes = await startRouteServer(customRoutes, config.http.host, config.http.port, log);
     } catch (err) {
       await socket.client.disconnect();
       throw err;
     }
-    log.info({ botUserId: identity.user_id, address: routes?.address }, 'Slack connected (Socket Mode)');
+    const address = options.server?.address ?? routes?.address;
+    log.info({ botUserId: identity.user_id, address }, 'Slack connected (Socket Mode)');
     return {
       app,
       mode: 'socket',
-      address: routes?.address,
+      address,
       async stop() {
         await socket.client.disconnect();
         await routes?.close();
@@ -145,15 +147,20 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
     };
   }
 
-  const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server;
-  const address = server.address() as AddressInfo;
-  log.info({ botUserId: identity.user_id, address, path: EVENTS_PATH }, 'Slack listening (HTTP)');
+  // HTTP mode: Bolt's receiver answers POST /slack/events on our server (App#start would start a server of Bolt's own).
+  const http = receiver;
+  const listener: RequestListener = (req, res) => http.requestListener(req, res);
+  const own = options.server ? undefined : await startRouteServer(customRoutes, config.http.host, config.http.port, log);
+  const server = (options.server ?? own)!;
+  server.mount(EVENTS_PATH, listener);
+  log.info({ botUserId: identity.user_id, address: server.address, path: EVENTS_PATH }, 'Slack listening (HTTP)');
   return {
     app,
     mode: 'http',
-    address,
+    address: server.address,
     async stop() {
-      await app.stop();
+      server.unmount(EVENTS_PATH);
+      await own?.close();
     },
   };
 }

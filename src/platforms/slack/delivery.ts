@@ -1,19 +1,21 @@
 /**
  * Slack delivers an event again when it was not acknowledged in time (X-Slack-Retry-Num, or
- * retry_attempt in Socket Mode), and the same message can arrive as more than one event. Bolt does
- * not de-duplicate; this does, by event id and by message, through the shared DedupeStore.
+ * retry_attempt in Socket Mode), and the same message can arrive as more than one event, at more
+ * than one replica at once. Bolt does not de-duplicate; this does, with one atomic claim per message
+ * (its channel and ts: the event id changes between two events about one message, the message does not).
  */
-import type { DedupeStore } from '../../core/dedupe-store.js';
+import type { Claim, ClaimStore } from '../../state/claims.js';
 
 export interface Delivery {
-  eventId?: string;
   channel: string;
   ts: string;
 }
 
-/** True only for the first delivery of this event and of this message. */
-export async function isFirstDelivery(dedupe: DedupeStore, d: Delivery): Promise<boolean> {
-  const newEvent = d.eventId ? await dedupe.firstSeen(`slack:event:${d.eventId}`) : true;
-  const newMessage = await dedupe.firstSeen(`slack:message:${d.channel}:${d.ts}`);
-  return newEvent && newMessage;
+export function deliveryKey(d: Delivery): string {
+  return `slack:message:${d.channel}:${d.ts}`;
+}
+
+/** A claim for the first delivery of this message; undefined for every repeat (here or on another replica). */
+export function claimDelivery(claims: ClaimStore, d: Delivery): Promise<Claim | undefined> {
+  return claims.claim(deliveryKey(d));
 }

@@ -1,6 +1,7 @@
 /**
  * Renders the neutral {@link Answer} as Slack Block Kit: a header, notes, the summary, each section
- * (side-by-side fields for columns), a context line with the sources as links, and a button per
+ * (columns as full-width lines labelled with their service; side-by-side fields only when every
+ * bullet is a short key/value), a context line with the sources as links, and a button per
  * suggested follow-up. Long answers are split across messages, or shortened, so that no limit in
  * limits.ts is ever exceeded; every message carries a plain-text fallback for notifications.
  */
@@ -129,8 +130,27 @@ function sectionBlocks(section: Section): Block[] {
   if (section.code) lines.push(`\`\`\`${escapeMrkdwn(section.code.replace(/`{3,}/g, "'''"))}\`\`\``);
   const columns = section.columns ?? [];
   if (columns.length === 0) return textBlocks(lines);
+  if (!fitsFields(columns)) {
+    // Long text reads best full width: one line per bullet, labelled with its service.
+    for (const c of columns) {
+      const label = bold(columnLabel(c.heading));
+      for (const b of c.bullets) lines.push(`• ${label ? `${label} ` : ''}${escapeMrkdwn(oneLine(b))}`);
+    }
+    return textBlocks(lines);
+  }
   const headingOnly = lines.length === 1;
   return [...(headingOnly ? [] : textBlocks(lines)), ...fieldBlocks(columns, headingOnly && heading ? heading : undefined)];
+}
+
+/** Half-width fields only for short key/value pairs: a few short bullets per column. */
+function fitsFields(columns: readonly Column[]): boolean {
+  return columns.every((c) => c.bullets.length <= L.FIELD_MAX_BULLETS && c.bullets.every((b) => oneLine(b).length <= L.FIELD_MAX_BULLET_CHARS));
+}
+
+/** "Amazon S3" → "S3:" as the label of a full-width bullet. */
+function columnLabel(heading: string): string {
+  const name = oneLine(heading).replace(/^(Amazon|AWS) /, '');
+  return name ? `${name}:` : '';
 }
 
 /** Lines as context elements, ten to a block. */

@@ -44,3 +44,11 @@ export const BLOCK_OVERHEAD_CHARS = 125;
 export const MAX_FALLBACK_TEXT_CHARS = 3000;
 /** An answer longer than this many messages is shortened rather than flooding the channel. */
 export const MAX_MESSAGES_PER_ANSWER = 3;
+
+/**
+ * Side-by-side fields are half the message width (about 45 characters a line in a channel): they
+ * suit short key/value pairs only. Columns with longer or more bullets render full width.
+ */
+export const FIELD_MAX_BULLET_CHARS = 60;
+/** Bullets per column that still read well as a field. */
+export const FIELD_MAX_BULLETS = 3;

@@ -45,7 +45,7 @@ describe('Socket Mode', () => {
     await h.fake.sendEnvelope('events_api', envelope);
     await h.fake.sendEnvelope('events_api', envelope, 1);
     await h.fake.waitFor(() => h.fake.posted().length >= 1, 'the answer');
-    await new Promise((r) => setTimeout(r, 50)); // room for a second answer, were there one
+    await h.idle(); // both deliveries were acknowledged and have been handled: a second answer would be here
     expect(h.fake.posted()).toHaveLength(1);
   });
 

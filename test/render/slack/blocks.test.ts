@@ -33,7 +33,7 @@ describe('the Block Kit validator used by these tests', () => {
 });
 
 describe('rendering an answer', () => {
-  it('given a comparison, then header, side-by-side fields, sources as links and follow-up buttons', async () => {
+  it('given a comparison, then header, full-width sections with each bullet labelled by its service, sources as links and follow-up buttons', async () => {
     const { answer: a } = await newBot().ask('difference between S3 and EC2');
     const messages = renderAnswer(a);
     expect(messages).toHaveLength(1);
@@ -41,9 +41,13 @@ describe('rendering an answer', () => {
     expect(problemsOf(messages)).toEqual([]);
     expect(m.text).toContain('Amazon S3 vs Amazon EC2');
     expect(m.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Amazon S3 vs Amazon EC2', emoji: true } });
-    const sideBySide = m.blocks.filter((b): b is Extract<Block, { type: 'section' }> => b.type === 'section' && Array.isArray(b.fields));
-    expect(sideBySide.length).toBe(a.sections.filter((s) => s.columns).length);
-    for (const s of sideBySide) expect(s.fields!.map((f) => f.text.split('\n')[0])).toEqual(['*Amazon S3*', '*Amazon EC2*']);
+    // Bullets of about 100 characters are long text: full width, not half-width fields.
+    expect(m.blocks.some((b) => b.type === 'section' && Array.isArray(b.fields))).toBe(false);
+    const texts = m.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : [])).join('\n');
+    for (const s of a.sections.filter((x) => x.columns)) {
+      expect(texts).toContain(`*${s.heading}*`);
+      for (const c of s.columns!) for (const bullet of c.bullets) expect(texts).toContain(`• *${c.heading.replace(/^(Amazon|AWS) /, '')}:* ${bullet.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+    }
     const context = m.blocks.filter((b) => b.type === 'context').flatMap((b) => stringsIn(b)).join(' ');
     for (const s of a.sources) expect(context).toContain(`<${s.url.replace(/&/g, '&amp;')}|`);
     const buttons = buttonsOf(m);
@@ -53,6 +57,27 @@ describe('rendering an answer', () => {
     expect(m.blocks.at(-1)?.type).toBe('actions');
   });
 
+  it('given columns of short key/value bullets, then side-by-side fields, ten to a block', () => {
+    const columns = Array.from({ length: 12 }, (_, i) => ({ heading: `Service ${i}`, bullets: [`short ${i}`, 'from $0.02/GB'] }));
+    const messages = renderAnswer(answer({ sections: [{ heading: 'Many', columns }] }));
+    expect(problemsOf(messages)).toEqual([]);
+    const fieldBlocks = messages.flatMap((m) => m.blocks).filter((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }[];
+    expect(fieldBlocks.flatMap((b) => b.fields)).toHaveLength(12);
+    expect(fieldBlocks.every((b) => b.fields.length <= 10)).toBe(true);
+    expect(fieldBlocks[0]!.fields[0]!.text).toBe('*Service 0*\n• short 0\n• from $0.02/GB');
+  });
+
+  it('given a column with long or many bullets, then full-width text, split within 3000 characters, nothing lost', () => {
+    const columns = [{ heading: 'Amazon S3', bullets: Array.from({ length: 30 }, (_, i) => `fact ${i} ${'x'.repeat(150)}`) }, { heading: 'AWS Lambda', bullets: ['short'] }];
+    const messages = renderAnswer(answer({ sections: [{ heading: 'Many', columns }] }));
+    expect(problemsOf(messages)).toEqual([]);
+    const blocks = messages.flatMap((m) => m.blocks).filter((b) => b.type === 'section') as { text?: { text: string }; fields?: unknown[] }[];
+    expect(blocks.some((b) => b.fields)).toBe(false);
+    const all = blocks.map((b) => b.text!.text).join('\n');
+    for (let i = 0; i < 30; i++) expect(all).toContain(`• *S3:* fact ${i} ${'x'.repeat(150)}`);
+    expect(all).toContain('• *Lambda:* short');
+  });
+
   it('given a share value, then "Post to channel" comes first and carries it', () => {
     const a = answer({ followUps: [{ label: 'Pricing', action: 'compare|s3,ec2|pricing' }] });
     const [m] = renderAnswer(a, { share: 'compare|s3,ec2|' }) as [SlackMessage];
@@ -60,20 +85,6 @@ describe('rendering an answer', () => {
       [SHARE_ACTION_ID, 'compare|s3,ec2|'],
       ['follow_up:0', 'compare|s3,ec2|pricing'],
     ]);
-  });
-
-  it('given more than ten columns or an overlong column, then fields are grouped by ten and trimmed', () => {
-    const columns = Array.from({ length: 12 }, (_, i) => ({ heading: `Service ${i}`, bullets: ['short'] }));
-    columns[0]!.bullets = Array.from({ length: 30 }, (_, i) => `fact ${i} ${'x'.repeat(150)}`);
-    const messages = renderAnswer(answer({ sections: [{ heading: 'Many', columns }] }));
-    expect(problemsOf(messages)).toEqual([]);
-    const fieldBlocks = messages.flatMap((m) => m.blocks).filter((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }[];
-    expect(fieldBlocks.flatMap((b) => b.fields)).toHaveLength(12);
-    expect(fieldBlocks.every((b) => b.fields.length <= 10)).toBe(true);
-    const first = fieldBlocks[0]!.fields[0]!.text;
-    expect(first.length).toBeLessThanOrEqual(2000);
-    expect(first.length).toBeGreaterThan(1800);
-    expect(first.endsWith('…')).toBe(true);
   });
 
   it('given more content than one message holds, then it continues in a second message with nothing lost, buttons last', () => {

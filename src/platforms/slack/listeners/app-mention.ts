@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerQuestion } from '../answer-question.js';
 import { isDirectMessageChannel, mentionPlace } from '../conversation-key.js';
-import { isFirstDelivery } from '../delivery.js';
+import { claimDelivery } from '../delivery.js';
 import { isFromBotOrSystem, readMessage } from '../payloads.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -20,11 +20,17 @@ export function onAppMention(deps: ListenerDeps) {
       }
       // A mention in a DM also arrives as a DM message: the DM listener answers it.
       if (isDirectMessageChannel(m.channel) || isFromBotOrSystem(m, deps.botUserId)) return;
-      if (!(await isFirstDelivery(deps.dedupe, { eventId: body.event_id, channel: m.channel, ts: m.ts }))) {
+      const claim = await claimDelivery(deps.claims, { channel: m.channel, ts: m.ts });
+      if (!claim) {
         log.info({ retryNum: context.retryNum, retryReason: context.retryReason }, 'repeated delivery ignored');
         return;
       }
-      await answerQuestion(deps, client, mentionPlace(body.team_id, m), m.text ?? '', log.child({ channel: m.channel }));
+      try {
+        await answerQuestion(deps, client, mentionPlace(body.team_id, m), m.text ?? '', log.child({ channel: m.channel }));
+      } finally {
+        // Answered, or apologised for: repeats are dropped from now on. A crash before this frees the message when the lease ends.
+        await claim.done();
+      }
     } catch (err) {
       log.error({ err }, 'app_mention listener failed');
     }

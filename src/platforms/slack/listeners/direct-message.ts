@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerQuestion } from '../answer-question.js';
 import { directMessagePlace, isDirectMessageChannel } from '../conversation-key.js';
-import { isFirstDelivery } from '../delivery.js';
+import { claimDelivery } from '../delivery.js';
 import { isFromBotOrSystem, readMessage } from '../payloads.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -17,11 +17,17 @@ export function onDirectMessage(deps: ListenerDeps) {
       if (!m) return; // message_deleted and similar carry no message of their own
       const inDm = m.channel_type ? m.channel_type === 'im' : isDirectMessageChannel(m.channel);
       if (!inDm || isFromBotOrSystem(m, deps.botUserId)) return;
-      if (!(await isFirstDelivery(deps.dedupe, { eventId: body.event_id, channel: m.channel, ts: m.ts }))) {
+      const claim = await claimDelivery(deps.claims, { channel: m.channel, ts: m.ts });
+      if (!claim) {
         log.info({ retryNum: context.retryNum, retryReason: context.retryReason }, 'repeated delivery ignored');
         return;
       }
-      await answerQuestion(deps, client, directMessagePlace(body.team_id, m), m.text ?? '', log.child({ channel: m.channel }));
+      try {
+        await answerQuestion(deps, client, directMessagePlace(body.team_id, m), m.text ?? '', log.child({ channel: m.channel }));
+      } finally {
+        // Answered, or apologised for: repeats are dropped from now on. A crash before this frees the message when the lease ends.
+        await claim.done();
+      }
     } catch (err) {
       log.error({ err }, 'direct message listener failed');
     }

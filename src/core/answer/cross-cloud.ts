@@ -1,0 +1,105 @@
+/**
+ * Answers that set AWS against another cloud: "S3 vs Azure Blob" shows the AWS side in depth and
+ * names the counterparts from the directory; "aws equivalent of BigQuery" names the AWS services
+ * whose counterpart it is. awsbot knows AWS; the other cloud's details stay with its own docs.
+ */
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Aspect } from '../../knowledge/schema.js';
+import { counterpartName } from '../counterparts.js';
+import type { Understanding } from '../understanding.js';
+import { encodeAction } from './actions.js';
+import { docsOf, factsOf, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
+import type { Answer, FollowUp, Link, Section } from './types.js';
+
+const titled = (s: string) => s.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\bGcp\b/, 'GCP').replace(/\bAks\b/, 'AKS').replace(/\bGke\b/, 'GKE').replace(/\bSql\b/, 'SQL').replace(/\bDb\b/, 'DB');
+
+/** The other product's name as the directory spells it, else as typed. */
+function productName(k: Knowledge, ids: readonly string[], typed: string): string {
+  for (const id of ids) {
+    const n = counterpartName(k, id, typed);
+    if (n) return n;
+  }
+  return titled(typed);
+}
+
+function counterpartLine(k: Knowledge, id: string): string | undefined {
+  const d = k.directory.get(id);
+  if (!d) return undefined;
+  const parts = [d.azure.length ? `Azure: ${d.azure.join(', ')}` : '', d.google.length ? `Google Cloud: ${d.google.join(', ')}` : ''].filter(Boolean);
+  return parts.length ? `${shortName(k, id)} counterparts: ${parts.join('; ')}.` : undefined;
+}
+
+function buttons(k: Knowledge, ids: readonly string[]): FollowUp[] {
+  const out: FollowUp[] = [];
+  for (const id of ids.slice(0, 2)) out.push({ label: `About ${shortName(k, id).replace(/^(Amazon|AWS) /, '')}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
+  const first = ids[0];
+  if (first && profileOf(k, first)) {
+    for (const aspect of ['pricing', 'limits'] as const) out.push({ label: `${shortName(k, first).replace(/^(Amazon|AWS) /, '')} ${aspect}`, action: encodeAction({ intent: 'describe', services: [first], aspect }) });
+  }
+  if (ids.length >= 2) out.push({ label: 'Compare them', action: encodeAction({ intent: 'compare', services: ids.slice(0, 3), aspect: null }) });
+  return out.slice(0, 4);
+}
+
+/** The AWS side of "S3 vs Azure Blob": purpose, a few facts (of the aspect asked), counterparts. */
+export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus): Answer {
+  const ids = u.services.slice(0, 3);
+  const others = (u.others ?? []).map((t) => productName(k, ids, t));
+  const aws = ids.map((id) => shortName(k, id));
+  const mapped = ids.filter((id) => (u.others ?? []).some((t) => counterpartName(k, id, t)));
+  const sections: Section[] = [];
+  const sources: Link[] = [];
+  const aspect: Aspect = u.aspect ?? 'features';
+  for (const id of ids) {
+    const p = profileOf(k, id);
+    const bullets: string[] = [];
+    if (p) {
+      const f = factsOf(p, aspect, 3, focus);
+      bullets.push(...f.bullets);
+      sources.push(...f.sources.slice(0, 1), ...docsOf(p).slice(0, 1));
+    } else {
+      bullets.push(k.byId.get(id)!.purpose);
+      const d = k.directory.get(id);
+      if (d) sources.push({ title: `${shortName(k, id)} documentation`, url: d.links.docs });
+    }
+    const line = counterpartLine(k, id);
+    if (line) bullets.push(line);
+    sections.push({ heading: ids.length > 1 || u.aspect ? `${shortName(k, id)}${u.aspect ? `: ${u.aspect.replace('_', ' ')}` : ''}` : `${shortName(k, id)} in brief`, bullets });
+  }
+  const summary =
+    mapped.length > 0
+      ? `${mapped.map((id) => shortName(k, id)).join(' and ')} ${mapped.length > 1 ? 'are' : 'is'} AWS's counterpart of ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`
+      : `${aws.join(' and ')} on AWS, set against ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`;
+  return {
+    kind: 'compare',
+    title: `${aws.join(' / ')} vs ${others.join(' / ')}`,
+    summary,
+    sections,
+    notes: [`I know AWS in depth; for ${others.join(' and ')}'s own limits and prices, check its documentation.`],
+    sources: uniqueLinks(sources, 4),
+    followUps: buttons(k, ids),
+  };
+}
+
+/** "AWS equivalent of BigQuery": the AWS services the directory maps it to, best first. */
+export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
+  const ids = u.services.slice(0, 3);
+  const typed = u.others?.[0] ?? '';
+  const other = productName(k, ids, typed);
+  const [first, ...rest] = ids;
+  const bullets = ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}`);
+  const sources: Link[] = ids.flatMap((id) => {
+    const p = profileOf(k, id);
+    if (p) return docsOf(p).slice(0, 1);
+    const d = k.directory.get(id);
+    return d ? [{ title: `${shortName(k, id)} documentation`, url: d.links.docs }] : [];
+  });
+  return {
+    kind: 'recommend',
+    title: `${other} on AWS`,
+    summary: `The AWS counterpart of ${other} is ${shortName(k, first!)}${rest.length ? ` (also ${rest.map((id) => shortName(k, id)).join(', ')})` : ''}.`,
+    sections: [{ heading: 'AWS counterparts', bullets }],
+    notes: [],
+    sources: uniqueLinks(sources, 4),
+    followUps: buttons(k, ids),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Other clouds' products and their AWS counterparts, from the directory's `azure` and `google`
+ * fields: "aws equivalent of bigquery" → the AWS services whose counterpart BigQuery is.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import { tokenize } from './text.js';
+
+/** The question asks for an equivalent, not about the other product itself. */
+export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|move (off|from)|coming from|what does aws (have|offer|call))\b/i;
+
+const words = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
+
+/** How well a counterpart's name matches what was typed: 0 exact, 1 + extra words when every typed word is in it, undefined otherwise. */
+function fit(name: string, typed: string): number | undefined {
+  const want = words(typed);
+  const have = words(name);
+  if (want.length === 0 || !want.every((w) => have.includes(w))) return undefined;
+  return have.length === want.length ? 0 : 1 + have.length - want.length;
+}
+
+/**
+ * AWS services whose directory entry names one of `products` among its Azure or Google Cloud
+ * counterparts, best first: exact names before partial ones, fully profiled services first.
+ */
+/** The counterpart names to look in: Azure's when the typed name says Azure, Google's when it says Google. */
+function namesFor(d: { azure: string[]; google: string[] }, typed: string): string[] {
+  const t = typed.toLowerCase();
+  if (/\b(azure|microsoft)\b/.test(t)) return d.azure;
+  if (/\b(google|gcp)\b/.test(t)) return d.google;
+  return [...d.azure, ...d.google];
+}
+
+export function counterpartsOf(k: Knowledge, products: readonly string[]): string[] {
+  const found: { id: string; rank: number }[] = [];
+  for (const typed of products) {
+    for (const [id, d] of k.directory) {
+      const fits = namesFor(d, typed).map((n, i) => ({ f: fit(n, typed), i })).filter((x) => x.f !== undefined);
+      if (fits.length === 0) continue;
+      const best = Math.min(...fits.map((x) => x.f! * 10 + x.i));
+      const closed = d.status.state === 'available' ? 0 : 1000;
+      found.push({ id, rank: closed + best * 10 + (k.profiles.has(id) ? 0 : 5) });
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.rank - b.rank).map((f) => f.id))].slice(0, 3);
+}
+
+/** How an AWS service's directory entry names `typed`, when it lists it among its counterparts. */
+export function counterpartName(k: Knowledge, id: string, typed: string): string | undefined {
+  const d = k.directory.get(id);
+  if (!d) return undefined;
+  const named = namesFor(d, typed).map((n) => ({ n, f: fit(n, typed) })).filter((x) => x.f !== undefined);
+  return named.sort((a, b) => a.f! - b.f!)[0]?.n;
+}

@@ -1,0 +1,93 @@
+/**
+ * Answering the question that was asked (issue 10): the answer bank's entry leads, found by
+ * retrieval, including in conversations; a how-to nothing answers says so in one line.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/core/bot.js';
+import { renderText } from '../../../src/render/text.js';
+import { firstScreen } from '../../../src/cli/channel-score.js';
+import { newBot } from '../../helpers/knowledge.js';
+import { LEAD_AT } from '../../../src/core/retrieval/retriever.js';
+
+const bot = newBot();
+const screen = (r: Reply) => firstScreen(renderText(r.answer, { width: 100, color: false }));
+let conversations = 0;
+async function chat(...turns: string[]): Promise<Reply[]> {
+  const id = `direct-${conversations++}`;
+  const replies: Reply[] = [];
+  for (const t of turns) replies.push(await bot.ask(t, id));
+  return replies;
+}
+
+describe('the questions issue 10 found answered beside the point', () => {
+  it.each([
+    ['how long does sqs hold on to messages if nobody consumes them', 'sqs-message-retention', [/4 days/, /14 days/]],
+    ['how do i give my lambda permission to read one dynamodb table', 'dynamodb-lambda-access-one-table', [/execution role/i]],
+    ['how do I invalidate the CloudFront cache', 'cloudfront-invalidation', [/create-invalidation/]],
+    ['who deleted my EC2 instance?', 'cloudtrail-who-deleted-resource', [/CloudTrail/]],
+    ['lambda in a vpc times out calling dynamodb', 'lambda-vpc-no-internet', [/gateway endpoint|NAT/i]],
+  ] as const)('"%s" leads with %s', async (question, entry, patterns) => {
+    const [reply] = await chat(question);
+    expect(reply!.answer.entry).toBe(entry);
+    const text = screen(reply!);
+    for (const p of patterns) expect(text).toMatch(p);
+    expect(text.split('\n').length).toBeLessThanOrEqual(20);
+  });
+
+  it('a how-to that names two services is answered, not turned into their comparison', async () => {
+    const [reply] = await chat('how do i give a pod in eks access to an s3 bucket');
+    expect(reply!.answer.entry).toMatch(/^eks-pod-identity/);
+    expect(screen(reply!)).toMatch(/Pod Identity/);
+  });
+
+  it('a plain comparison stays a comparison', async () => {
+    const [reply] = await chat('difference between sqs and sns');
+    expect(reply!.answer.entry).toBeUndefined();
+    expect(reply!.answer.title).toBe('Amazon SQS vs Amazon SNS');
+  });
+});
+
+describe('in a conversation', () => {
+  it('"which one keeps ordering?" after "sqs vs kinesis" picks between those two, never lists services or strays', async () => {
+    const [, which] = await chat('sqs vs kinesis', 'which one keeps ordering?');
+    expect(which!.understanding.intent).toBe('compare');
+    expect(which!.understanding.services).toEqual(['sqs', 'kinesis']);
+    expect(screen(which!)).toMatch(/FIFO|order/i);
+    expect(screen(which!)).not.toMatch(/Aurora/);
+  });
+
+  it('"it" then means the service the last answer was about', async () => {
+    const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
+    expect(which!.answer.entry).toBe('sqs-message-retention');
+    expect(longest!.understanding.services).toEqual(['sqs']);
+    expect(screen(longest!)).toMatch(/14 days/);
+  });
+});
+
+describe('when the bank has no good answer', () => {
+  it('a how-to it cannot answer says so in one line and links the documentation', async () => {
+    const [reply] = await chat('how do i configure the quantum flux capacitor on my sqs queue');
+    expect(reply!.answer.entry === undefined || reply!.answer.notes.some((n) => /closest/.test(n))).toBe(true);
+  });
+
+  it('a closest answer below the lead threshold is said to be uncertain, a sure one is not', async () => {
+    const questions = [
+      'how do i run sql over json logs in s3 without loading them anywhere',
+      'how do i make my app faster with a cache in front of the database',
+      'how do i stop people from uploading huge files to my api',
+      'how do i move a big table between regions',
+      'how do i make sqs messages go to step functions',
+      'how long does sqs keep messages',
+    ];
+    let uncertain = 0;
+    for (const q of questions) {
+      const [reply] = await chat(q);
+      const m = reply!.understanding.match;
+      if (!reply!.answer.entry || !m) continue;
+      const said = reply!.answer.notes.some((n) => /closest (answer|fact)/.test(n));
+      expect(said, q).toBe(m.confidence < LEAD_AT);
+      if (said) uncertain++;
+    }
+    expect(uncertain).toBeGreaterThan(0);
+  });
+});
