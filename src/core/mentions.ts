@@ -88,6 +88,8 @@ function searchTypo(lex: Lexicon, word: string): string | undefined {
     } else if (f.form.length < 5) continue;
     const d = boundedEditDistance(word, f.form, max);
     if (d > max) continue;
+    // Two edits and a different first letter is a different word ("developers" is not "q developer").
+    if (d >= 2 && word[0] !== f.form[0]) continue;
     // Prefer same first letter: typos rarely hit it.
     const score = d + (word[0] === f.form[0] ? 0 : 0.5);
     if (score < bestScore) {

@@ -45,16 +45,17 @@ export interface Understander {
 
 /**
  * Services that usually appear as the means of a question about other services ("ECS vs EKS on IAM
- * integration", "SQS encrypted with our own KMS key"): next to another service, they are the
- * subject only when joined to it by "vs" or "or".
+ * integration", "SQS encrypted with our own KMS key"), flagged `supporting` in the directory: next
+ * to another service, they are the subject only when joined to it by "vs" or "or".
  */
-const SUPPORTING = new Set(['iam', 'kms', 'vpc', 'cloudwatch', 'cloudtrail', 'auto-scaling']);
-
-function withoutSupporting(ids: string[], mentions: readonly { id: string; start: number; end: number }[], tokens: readonly string[]): string[] {
-  if (!ids.some((id) => !SUPPORTING.has(id)) || ids.length < 2) return ids;
+function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], mentions: readonly { id: string; start: number; end: number }[], tokens: readonly string[]): string[] {
+  if (!ids.some((id) => !supporting.has(id)) || ids.length < 2) return ids;
   const joined = (t: string | undefined) => t !== undefined && (STRONG_COMPARE.has(t) || t === 'or');
-  return ids.filter((id) => !SUPPORTING.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
+  return ids.filter((id) => !supporting.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
+
+/** "Which one keeps ordering?": a pick between the services just compared. */
+const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|does either|do both)\b/i;
 
 /** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
 const ASKED_AS_STORED = 0.85;
@@ -69,6 +70,7 @@ export function createUnderstander(k: Knowledge): Understander {
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
   const retriever = createRetriever(k, lexicon);
+  const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
@@ -76,7 +78,7 @@ export function createUnderstander(k: Knowledge): Understander {
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6) return u;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
-    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect });
+    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text) });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     // A comparison is answered as one unless the match concerns every service compared; a how-to
     // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
@@ -105,7 +107,7 @@ export function createUnderstander(k: Knowledge): Understander {
     }
 
     const mentions = findMentions(lexicon, tokens);
-    const ids = withoutSupporting(distinctIds(mentions.services), mentions.services, tokens);
+    const ids = withoutSupporting(supportingIds, distinctIds(mentions.services), mentions.services, tokens);
     const corrections = mentions.services
       .filter((m) => m.correctedFrom !== undefined)
       .map((m) => ({ from: text.split(/\s+/).find((w) => tokenize(w).join(' ') === m.correctedFrom) ?? m.correctedFrom!, to: m.id }));
@@ -191,7 +193,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const social = top && (top.intent === 'greeting' || top.intent === 'help' || top.intent === 'list_services') && top.p >= 0.6;
 
     // "which one keeps ordering?" after a comparison picks between its services, never lists them all.
-    const whichOfThem = previous !== undefined && previous.services.length >= 2 && /\bwhich (one|ones|of (them|the two|these|those|the))\b/i.test(text);
+    const whichOfThem = previous !== undefined && previous.services.length >= 2 && WHICH_OF_THEM.test(text);
     if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem)) {
       const pronoun = tokens.some((t) => PRONOUNS.has(t));
       if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {

@@ -39,6 +39,10 @@ export const directoryEntrySchema = z
       .default({ state: 'available' }),
     azure: z.array(text).default([]).describe("Microsoft Azure's closest products, from Azure's AWS comparison page"),
     google: z.array(text).default([]).describe("Google Cloud's closest products, from Google's comparison page"),
+    supporting: z
+      .boolean()
+      .default(false)
+      .describe('a means to other services (IAM, KMS, VPC, CloudWatch): next to another service it is how, not a third subject, unless joined by vs/or'),
   })
   .superRefine((e, ctx) => {
     if (e.status.state !== 'available' && !e.status.source)

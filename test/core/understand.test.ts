@@ -218,3 +218,31 @@ describe('understanding: follow-ups', () => {
     expect(u.understand('thanks!', { intent: 'compare', services: ['s3', 'ec2'], aspect: null }).intent).toBe('greeting');
   });
 });
+
+describe('supporting services (the directory\'s `supporting` flag, data not code)', () => {
+  it('IAM, KMS and the like next to another service are its means, unless joined by vs/or', () => {
+    expect(read('How do ECS and EKS compare on IAM integration and access control?').services).toEqual(['ecs', 'eks']);
+    expect(read('can SQS queues be encrypted with our own KMS key?').services).toEqual(['sqs']);
+    expect(read('iam vs cognito for our app users').services).toEqual(['iam', 'cognito']);
+  });
+
+  it('follows the flag in intents/: a service flagged supporting in a copy is read so', async () => {
+    const { copyOfIntents, editJson } = await import('../helpers/knowledge.js');
+    const { loadKnowledge } = await import('../../src/knowledge/load.js');
+    const { readdirSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = copyOfIntents();
+    try {
+      for (const f of readdirSync(join(dir, 'directory'))) {
+        editJson(join(dir, 'directory', f), (d) => {
+          for (const s of d.services) if (s.id === 'sns') s.supporting = true;
+        });
+      }
+      const other = createUnderstander(loadKnowledge(dir));
+      expect(other.understand('lambda errors alert through sns').services).toEqual(['lambda']);
+      expect(read('lambda errors alert through sns').services).toEqual(['lambda', 'sns']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -32,6 +32,8 @@ const FIELD_BOOST = { q: 1, x: 0.5 };
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** "Which one…?" after a comparison: an answer about only one of the compared services. */
+const PICK_ONE_SIDED = 0.6;
 /** How much a question word that no answer contains counts against confidence (1: fully). */
 const UNSEEN_WEIGHT = 0.5;
 /** Profile facts answer precise questions but are not written as answers: a small handicap. */
@@ -59,6 +61,8 @@ export interface RetrievalQuery {
   /** The conversation's services, used when the question names none. */
   context?: readonly string[];
   aspect?: Aspect | null;
+  /** "which one…?" after a comparison: the answer should be about the compared services together. */
+  pick?: boolean;
 }
 
 export interface Retrieval {
@@ -180,6 +184,7 @@ function build(k: Knowledge, lexicon: Lexicon) {
       const c = candidates[ci]!;
       const coverage = r.queryTerms.reduce((s, t) => s + idf(t), 0) / weightOfAll;
       let weight = servicesWeight(c, q.services, context);
+      if (q.pick && context.length >= 2 && c.services.filter((s) => context.includes(s)).length < 2) weight *= PICK_ONE_SIDED;
       if (cues.size > 0 && !cues.has(c.kind)) weight *= OFF_KIND;
       if (c.type === 'fact') {
         weight *= FACT_WEIGHT;

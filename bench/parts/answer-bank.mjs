@@ -1,0 +1,73 @@
+/**
+ * Part 6: the answer bank. Loads the real knowledge, then banks grown to about 2,000 and 4,000
+ * entries (the real entries plus copies whose phrasings are reworded by dropping and reordering
+ * words, so the index sees new documents, not duplicates), each measured in this one process after
+ * forced GC: the time to build the bot and answer a first question (index build included), heap
+ * added, and per-question latency (understanding, retrieval and the answer) over the channel
+ * questions of test/eval/channel, each asked on a fresh conversation. Ratios are to the real bank
+ * in the same run. Prints one JSON line.
+ *
+ * Usage: node --expose-gc bench/parts/answer-bank.mjs [--sizes 2000,4000]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dist, nowNs, msSince, percentile, ROOT } from '../lib/common.mjs';
+
+if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
+const at = process.argv.indexOf('--sizes');
+const SIZES = (at >= 0 ? process.argv[at + 1] : '2000,4000').split(',').map(Number);
+
+const { loadKnowledge } = await dist('knowledge/load.js');
+const { createBot } = await dist('core/bot.js');
+const channelDir = join(ROOT, 'test/eval/channel');
+const questions = readdirSync(channelDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => readFileSync(join(channelDir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
+
+/** A reworded copy of a phrasing: deterministic, different words order and one word dropped. */
+function reword(q, n) {
+  const w = q.split(/\s+/);
+  if (w.length > 3) w.splice(n % w.length, 1);
+  const k = (n % (w.length - 1)) + 1;
+  return [...w.slice(k), ...w.slice(0, k)].join(' ');
+}
+
+function grown(k, size) {
+  const bank = [...k.bank];
+  for (let n = 1; bank.length < size; n++) {
+    for (const e of k.bank) {
+      if (bank.length >= size) break;
+      bank.push({ ...e, id: `${e.id}-copy${n}`, questions: e.questions.map((q, i) => reword(q, n + i)) });
+    }
+  }
+  return { ...k, bank };
+}
+
+function heap() {
+  globalThis.gc();
+  globalThis.gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function measure(k) {
+  const before = heap();
+  const t = nowNs();
+  const bot = createBot(k);
+  await bot.ask('how long does sqs keep messages', 'warm');
+  const buildMs = msSince(t);
+  const heapAdded = heap() - before;
+  const times = [];
+  let i = 0;
+  for (const q of questions) {
+    const t1 = nowNs();
+    await bot.ask(q, `q${i++}`);
+    times.push(msSince(t1));
+  }
+  times.sort((a, b) => a - b);
+  return { entries: k.bank.length, buildMs, heapAdded, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1), questions: times.length };
+}
+
+const real = loadKnowledge();
+const rows = [await measure(real)];
+for (const size of SIZES) rows.push(await measure(grown(real, size)));
+console.log(JSON.stringify({ rows }));
