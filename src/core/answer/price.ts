@@ -126,8 +126,13 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (services.length === 0) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
   let answer: Built;
-  if (services.length >= 2 && q.cheaper) answer = cheaperAnswer(k, q, services.slice(0, 3), region);
-  else if (services.length >= 2 || u.intent === 'compare') {
+  if (q.cheaper && u.services.length >= 2) {
+    // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.
+    if (services.length < Math.min(u.services.length, 3)) return undefined;
+    const verdict = cheaperAnswer(k, q, services.slice(0, 3), region);
+    if (!verdict) return undefined;
+    answer = verdict;
+  } else if (services.length >= 2 || u.intent === 'compare') {
     // Several services but no "cheaper": a price only when the words name an item of one of them
     // ("price of a public IPv4 address" reads as EC2 and VPC); otherwise the comparison stands.
     const named = services.filter((id) => pricesOf(k.prices, id, region).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
@@ -354,7 +359,7 @@ function commonClass(rowsBy: PriceRow[][], wanted?: string): string | undefined 
 
 const DEFAULT_DB_GB = 20;
 
-function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], region: PriceRegion): Built {
+function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], region: PriceRegion): Built | undefined {
   const names = services.map((id) => shortName(k, id));
   const rowsBy = services.map((id) => pricesOf(k.prices, id, region));
   if (rowsBy.some((rows) => rows.length === 0)) {
@@ -396,23 +401,9 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
   } else {
     const leads = rowsBy.map((rows) => focusRow(rows, q));
     const sameUnit = leads.every((r) => r.unit === leads[0]!.unit && r.per === leads[0]!.per);
-    if (!sameUnit) {
-      return {
-        answer: {
-          kind: 'compare',
-          title: `${names.join(' vs ')}: price`,
-          summary: `No single verdict: they are priced in different units — ${leads.map((r, i) => `${names[i]} ${priceText(r)}`).join('; ')} (${region}, ${dated(leads[0]!)}).`,
-          sections: [
-            { heading: 'Prices', columns: services.map((id, i) => ({ heading: shortName(k, id), bullets: rowsBy[i]!.slice(0, 4).map((r) => `${priceText(r)} — ${r.label}`) })) },
-            { heading: 'For a verdict', text: 'Give quantities ("10 million requests of 200 ms at 512 MB", "2 TB", "24/7") for an estimate, or use the AWS Pricing Calculator.' },
-          ],
-          notes: [],
-          sources: links(k, services),
-          followUps: [],
-        },
-        rowsUsed: leads,
-      };
-    }
+    // Priced in different units (per GB-month against per request): no price verdict without the
+    // usage; the comparison's own verdict answers instead.
+    if (!sameUnit) return undefined;
     for (const [i, id] of services.entries()) {
       const r = leads[i]!;
       columns.push({ id, total: r.usd, line: `${priceText(r)} — ${r.label}`, rows: [r], show: priceText(r) });
