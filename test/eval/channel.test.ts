@@ -1,7 +1,7 @@
 /**
  * Answer-level regression gate on the project's own channel questions (written by people who never
  * saw the answer bank): the share answered on the first screen may not fall below what was
- * measured when the gate was set (rounds 1-3: 573/765, 74.9%, 2026-12-05; round 3's first score,
+ * measured when the gate was set (rounds 1-3: 603/765, 78.8%, 2026-12-05; round 3's first score,
  * before anything was tuned on it, was 160/240). Raise the floor as the figure rises; the goal is 85%.
  */
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { readChannelQuestions, scoreChannel } from '../../src/cli/channel-score.
 import { newBot } from '../helpers/knowledge.js';
 
 const file = (name: string) => fileURLToPath(new URL(`./channel/${name}`, import.meta.url));
-const FLOOR = 0.73;
+const FLOOR = 0.77;
 
 describe('channel questions answered on the first screen', () => {
   it(`rounds 1-3 together: at least ${FLOOR * 100}%`, async () => {
