@@ -104,3 +104,15 @@ describe('when the bank has no good answer', () => {
     expect(uncertain).toBeGreaterThan(0);
   });
 });
+
+describe('money words that do not ask a price', () => {
+  it.each([
+    ['how much warning do you get before a spot instance is reclaimed', /2[- ]minute|two[- ]minute/i],
+    ['move s3 objects to cheaper storage after 30 days automatically?', /lifecycle/i],
+    ['private subnet instances need s3 but i dont want nat costs', /gateway endpoint|VPC endpoint/i],
+  ])('"%s" is answered, not priced', async (question, pattern) => {
+    const [reply] = await chat(question);
+    expect(reply!.answer.title).not.toMatch(/price|cost estimate/i);
+    expect(screen(reply!)).toMatch(pattern);
+  });
+});
