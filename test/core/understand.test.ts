@@ -246,3 +246,19 @@ describe('supporting services (the directory\'s `supporting` flag, data not code
     }
   });
 });
+
+describe('another cloud as a whole', () => {
+  it('"coming from Azure, what maps to what?" lists the common Azure services with their AWS counterparts', () => {
+    const r = read('coming from azure, what maps to what?');
+    expect(r.intent).toBe('out_of_scope');
+    const a = buildAnswer(realKnowledge(), r);
+    expect(a.title).toBe('Microsoft Azure to AWS: what maps to what');
+    const rows = a.sections[0]!.bullets!;
+    expect(rows).toContain('Azure Blob Storage → Amazon S3');
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('a cloud named without asking for a mapping stays a short refusal', () => {
+    expect(buildAnswer(realKnowledge(), read('what is azure')).title).toMatch(/can't help/);
+  });
+});

@@ -15,7 +15,7 @@ import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
-import { crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
+import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
@@ -63,6 +63,8 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   const focus = focusOf(k, u.text);
   if (crossCloud && u.intent === 'compare') return crossCloudCompare(k, u, focus);
   if (crossCloud && u.intent === 'recommend') return equivalentAnswer(k, u);
+  const cloud = u.intent === 'out_of_scope' ? cloudAsked(u) : undefined;
+  if (cloud) return cloudMapAnswer(k, cloud);
   switch (u.intent) {
     case 'compare': {
       if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));

@@ -103,3 +103,41 @@ export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
     followUps: buttons(k, ids),
   };
 }
+
+const MAP_QUESTION = /\b(maps? to|mapping|equivalents?|counterparts?|coming from|moving from|migrat\w* from|switching from|what.{0,20}(called|is) on aws|cheat ?sheet|translate)\b/i;
+
+/** Which other cloud a question names alone ("coming from Azure, what maps to what?"), if any. */
+export function cloudAsked(u: Understanding): 'azure' | 'google' | undefined {
+  if (!MAP_QUESTION.test(u.text)) return undefined;
+  const named = (u.others ?? []).map((o) => o.toLowerCase().trim());
+  if (named.some((o) => /^(microsoft )?azure$/.test(o))) return 'azure';
+  if (named.some((o) => /^(gcp|google cloud( platform)?)$/.test(o))) return 'google';
+  return undefined;
+}
+
+/** The services people move first, for the order of the map. */
+const MOST_USED = ['ec2', 's3', 'lambda', 'rds', 'dynamodb', 'vpc', 'iam', 'elb', 'ecs', 'eks', 'sqs', 'sns', 'cloudfront', 'route53', 'api-gateway', 'cloudwatch', 'cloudformation', 'kms', 'secrets-manager', 'cognito', 'eventbridge', 'step-functions', 'kinesis', 'redshift', 'elasticache', 'aurora'];
+
+/** "Coming from Azure, what maps to what?": the services with full profiles and their counterparts there. */
+export function cloudMapAnswer(k: Knowledge, cloud: 'azure' | 'google'): Answer {
+  const label = cloud === 'azure' ? 'Microsoft Azure' : 'Google Cloud';
+  const order = (id: string) => {
+    const i = MOST_USED.indexOf(id);
+    return i < 0 ? MOST_USED.length : i;
+  };
+  const rows = [...k.profiles.keys()]
+    .sort((a, b) => order(a) - order(b))
+    .map((id) => ({ id, names: k.directory.get(id)?.[cloud] ?? [] }))
+    .filter((r) => r.names.length > 0)
+    .slice(0, 20);
+  const s3 = k.directory.get('s3')?.[cloud][0];
+  return {
+    kind: 'recommend',
+    title: `${label} to AWS: what maps to what`,
+    summary: `The closest AWS service for each common ${label} service (${rows.length} shown); ask "aws equivalent of <service>" for any other${s3 ? `, or "S3 vs ${s3}" for a comparison` : ''}.`,
+    sections: [{ heading: `${label} → AWS`, bullets: rows.map((r) => `${r.names.join(' / ')} → ${shortName(k, r.id)}`) }],
+    notes: [`Counterparts are the closest match, rarely identical: limits, pricing and features differ. I know the AWS side in depth.`],
+    sources: [{ title: cloud === 'azure' ? 'AWS to Azure services comparison (Microsoft)' : 'Compare AWS and Azure services to Google Cloud', url: cloud === 'azure' ? 'https://learn.microsoft.com/en-us/azure/architecture/aws-professional/' : 'https://cloud.google.com/docs/get-started/aws-azure-gcp-service-comparison' }],
+    followUps: buttons(k, rows.slice(0, 2).map((r) => r.id)),
+  };
+}
