@@ -7,7 +7,8 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY intents ./intents
-# The prepare script compiles src/ into dist/.
+COPY scripts/precompute-terms.mjs ./scripts/
+# The prepare script compiles src/ into dist/ and precomputes the retrieval terms (dist/retrieval-terms.json).
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS deps

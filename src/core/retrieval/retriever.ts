@@ -13,6 +13,7 @@ import { deletions } from '../lexicon.js';
 import { collectCandidates, type Candidate } from './candidates.js';
 import { questionCues, type Cues } from './question-kind.js';
 import { createTermMaker, type TermMaker } from './terms.js';
+import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../text.js';
 
 /** At or above this confidence the match leads the answer. */
@@ -107,6 +108,24 @@ function nameTokensOf(k: Knowledge): Set<string> {
   return names;
 }
 
+/** What the stored texts' terms depend on: the texts, the synonyms and the names the lexicon knows. */
+function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): string {
+  return fingerprint([texts.map((t) => t.text), k.synonyms, [...lexicon.phrases.keys()], [...nameTokensOf(k)]]);
+}
+
+function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): string[] | undefined {
+  const cache = readTermsCache();
+  if (!cache || cache.terms.length !== texts.length) return undefined;
+  return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache.terms : undefined;
+}
+
+/** The terms cache for this knowledge (what scripts/precompute-terms.mjs writes at build time). */
+export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
+  const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
+  const { texts } = collectCandidates(k);
+  return { fingerprint: termsFingerprint(k, lexicon, texts), terms: texts.map((t) => maker.terms(t.text, { typos: false }).join(' ')) };
+}
+
 function build(k: Knowledge, lexicon: Lexicon) {
   const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { candidates, texts } = collectCandidates(k);
@@ -118,8 +137,9 @@ function build(k: Knowledge, lexicon: Lexicon) {
   const docCandidate: number[] = [];
   const docFreq = new Map<string, number>();
   const seen = new Map<string, number>();
+  const precomputed = precomputedTerms(k, lexicon, texts);
   texts.forEach((t, i) => {
-    const terms = maker.terms(t.text, { typos: false });
+    const terms = precomputed ? (precomputed[i] ? precomputed[i]!.split(' ') : []) : maker.terms(t.text, { typos: false });
     docCandidate.push(t.candidate);
     index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
     for (const term of terms) {
