@@ -9,6 +9,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { BRIEF_CHARS, briefOf, fullText, rankedFacts } from './brief.js';
+import { categoryLabel } from './directory.js';
 import { aspectLabel, docsOf, nameWords, notCoveredNote, pairNote, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import { familyNotes } from './family.js';
 import { suggestFollowUps } from './follow-ups.js';
@@ -119,8 +120,8 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
     if (columns.some((c) => c.bullets.length > 0)) aspectSections.push({ heading, columns });
   }
 
-  // Three services side by side: what kind each is, as short key/value pairs.
-  const glance: Section[] = ids.length > 2 ? [{ heading: 'At a glance', columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [k.byId.get(id)!.category] })) }] : [];
+  // Three services side by side: the kind of each, as short key/value pairs (fields in Slack).
+  const glance: Section[] = ids.length > 2 ? [{ heading: 'Kind of service', columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [categoryLabel(k.byId.get(id)!.category)] })) }] : [];
   const sections: Section[] = [...glance, ...aspectSections];
   if (differences.length > 0) sections.push({ heading: 'Key differences', bullets: differences });
   if (choose.length > 0) sections.push({ heading: 'When to choose which', bullets: choose });
@@ -142,7 +143,7 @@ function generatedDifferences(k: Knowledge, ids: readonly string[]): string[] {
   const out: string[] = [];
   const categories = ids.map((id) => k.byId.get(id)!.category);
   if (new Set(categories).size > 1) {
-    out.push(`Different kinds of service: ${ids.map((id, i) => `${plainName(k, id)} is ${categories[i]}`).join(', ')}.`);
+    out.push(`Different kinds of service: ${ids.map((id, i) => `${plainName(k, id)} is ${kindOf(categories[i]!)}`).join('; ')}.`);
   }
   for (const a of DIFFERENCE_ASPECTS) {
     if (out.length >= (ids.length > 2 ? 2 : MAX_DIFFERENCES)) break;
@@ -156,6 +157,12 @@ function generatedDifferences(k: Knowledge, ids: readonly string[]): string[] {
     if (parts.every(Boolean)) out.push(`${aspectLabel(k, a)}: ${parts.join('; ')}.`);
   }
   return out;
+}
+
+/** "an application integration service", "a storage service". */
+function kindOf(category: string): string {
+  const label = categoryLabel(category);
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} service`;
 }
 
 /** A summary's first clause, up to its first semicolon, without the closing full stop. */
