@@ -107,13 +107,17 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
       if (!p) return { heading: names[i]!, bullets: ['Not covered yet.'] };
       const bullets: string[] = [];
       const candidates = [...rankedFacts(p, a).filter((f) => f.brief), ...marked.flatMap((m) => p.aspects[m].facts.filter((f) => f.brief)), ...rankedFacts(p, a).filter((f) => !f.brief)];
-      for (const f of candidates) {
-        if (bullets.length >= PER_SERVICE(ids.length)) break;
-        const line = briefOf(f);
-        if (line.length > BRIEF_CHARS + 10 || !said.take(line, id)) continue;
-        bullets.push(line);
-        const s = p.sources[f.source];
-        if (s) sources.push(s);
+      // Short lines first; a column that would stay empty takes its first new point whatever its length.
+      for (const maxChars of [BRIEF_CHARS + 10, Infinity]) {
+        for (const f of candidates) {
+          if (bullets.length >= (maxChars === Infinity ? 1 : PER_SERVICE(ids.length))) break;
+          const line = briefOf(f);
+          if (line.length > maxChars || bullets.includes(line) || !said.take(line, id)) continue;
+          bullets.push(line);
+          const s = p.sources[f.source];
+          if (s) sources.push(s);
+        }
+        if (bullets.length > 0) break;
       }
       return { heading: names[i]!, bullets };
     });
@@ -133,7 +137,7 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
     summary,
     sections,
     notes: missing ? [missing] : [],
-    sources: uniqueLinks([...(note?.sources ?? []), ...profiles.flatMap((p) => (p ? docsOf(p).slice(0, 1) : [])), ...sources], 5),
+    sources: uniqueLinks([...(note?.sources ?? []).slice(0, 2), ...profiles.flatMap((p) => (p ? docsOf(p).slice(0, 1) : [])), ...sources], 4),
     followUps: suggestFollowUps(k, ids, null),
   };
 }
