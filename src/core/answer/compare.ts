@@ -106,10 +106,14 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
       const p = profiles[i];
       if (!p) return { heading: names[i]!, bullets: ['Not covered yet.'] };
       const bullets: string[] = [];
-      const candidates = [...rankedFacts(p, a).filter((f) => f.brief), ...marked.flatMap((m) => p.aspects[m].facts.filter((f) => f.brief)), ...rankedFacts(p, a).filter((f) => !f.brief)];
+      // A profile with briefs has chosen its newcomer points: other facts only fill a column that would stay empty.
+      const briefed = Object.values(p.aspects).some((e) => e.facts.some((f) => f.brief));
+      const first = [...rankedFacts(p, a).filter((f) => f.brief), ...marked.flatMap((m) => p.aspects[m].facts.filter((f) => f.brief))];
+      const rest = rankedFacts(p, a).filter((f) => !f.brief);
+      const candidates = briefed ? first : [...first, ...rest];
       // Short lines first; a column that would stay empty takes its first new point whatever its length.
       for (const maxChars of [BRIEF_CHARS + 10, Infinity]) {
-        for (const f of candidates) {
+        for (const f of maxChars === Infinity ? [...first, ...rest] : candidates) {
           if (bullets.length >= (maxChars === Infinity ? 1 : PER_SERVICE(ids.length))) break;
           const line = briefOf(f);
           if (line.length > maxChars || bullets.includes(line) || !said.take(line, id)) continue;
