@@ -9,6 +9,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { BRIEF_CHARS, briefOf, fullText, rankedFacts } from './brief.js';
+import { categoryLabel } from './directory.js';
 import { aspectLabel, docsOf, nameWords, notCoveredNote, pairNote, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import { familyNotes } from './family.js';
 import { suggestFollowUps } from './follow-ups.js';
@@ -105,22 +106,30 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
       const p = profiles[i];
       if (!p) return { heading: names[i]!, bullets: ['Not covered yet.'] };
       const bullets: string[] = [];
-      const candidates = [...rankedFacts(p, a).filter((f) => f.brief), ...marked.flatMap((m) => p.aspects[m].facts.filter((f) => f.brief)), ...rankedFacts(p, a).filter((f) => !f.brief)];
-      for (const f of candidates) {
-        if (bullets.length >= PER_SERVICE(ids.length)) break;
-        const line = briefOf(f);
-        if (line.length > BRIEF_CHARS + 10 || !said.take(line, id)) continue;
-        bullets.push(line);
-        const s = p.sources[f.source];
-        if (s) sources.push(s);
+      // A profile with briefs has chosen its newcomer points: other facts only fill a column that would stay empty.
+      const briefed = Object.values(p.aspects).some((e) => e.facts.some((f) => f.brief));
+      const first = [...rankedFacts(p, a).filter((f) => f.brief), ...marked.flatMap((m) => p.aspects[m].facts.filter((f) => f.brief))];
+      const rest = rankedFacts(p, a).filter((f) => !f.brief);
+      const candidates = briefed ? first : [...first, ...rest];
+      // Short lines first; a column that would stay empty takes its first new point whatever its length.
+      for (const maxChars of [BRIEF_CHARS + 10, Infinity]) {
+        for (const f of maxChars === Infinity ? [...first, ...rest] : candidates) {
+          if (bullets.length >= (maxChars === Infinity ? 1 : PER_SERVICE(ids.length))) break;
+          const line = briefOf(f);
+          if (line.length > maxChars || bullets.includes(line) || !said.take(line, id)) continue;
+          bullets.push(line);
+          const s = p.sources[f.source];
+          if (s) sources.push(s);
+        }
+        if (bullets.length > 0) break;
       }
       return { heading: names[i]!, bullets };
     });
     if (columns.some((c) => c.bullets.length > 0)) aspectSections.push({ heading, columns });
   }
 
-  // Three services side by side: what kind each is, as short key/value pairs.
-  const glance: Section[] = ids.length > 2 ? [{ heading: 'At a glance', columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [k.byId.get(id)!.category] })) }] : [];
+  // Three services side by side: the kind of each, as short key/value pairs (fields in Slack).
+  const glance: Section[] = ids.length > 2 ? [{ heading: 'Kind of service', columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [categoryLabel(k.byId.get(id)!.category)] })) }] : [];
   const sections: Section[] = [...glance, ...aspectSections];
   if (differences.length > 0) sections.push({ heading: 'Key differences', bullets: differences });
   if (choose.length > 0) sections.push({ heading: 'When to choose which', bullets: choose });
@@ -132,7 +141,7 @@ function compareOverview(k: Knowledge, ids: readonly string[]): Answer {
     summary,
     sections,
     notes: missing ? [missing] : [],
-    sources: uniqueLinks([...(note?.sources ?? []), ...profiles.flatMap((p) => (p ? docsOf(p).slice(0, 1) : [])), ...sources], 5),
+    sources: uniqueLinks([...(note?.sources ?? []).slice(0, 2), ...profiles.flatMap((p) => (p ? docsOf(p).slice(0, 1) : [])), ...sources], 4),
     followUps: suggestFollowUps(k, ids, null),
   };
 }
@@ -142,7 +151,7 @@ function generatedDifferences(k: Knowledge, ids: readonly string[]): string[] {
   const out: string[] = [];
   const categories = ids.map((id) => k.byId.get(id)!.category);
   if (new Set(categories).size > 1) {
-    out.push(`Different kinds of service: ${ids.map((id, i) => `${plainName(k, id)} is ${categories[i]}`).join(', ')}.`);
+    out.push(`Different kinds of service: ${ids.map((id, i) => `${plainName(k, id)} is ${kindOf(categories[i]!)}`).join('; ')}.`);
   }
   for (const a of DIFFERENCE_ASPECTS) {
     if (out.length >= (ids.length > 2 ? 2 : MAX_DIFFERENCES)) break;
@@ -156,6 +165,12 @@ function generatedDifferences(k: Knowledge, ids: readonly string[]): string[] {
     if (parts.every(Boolean)) out.push(`${aspectLabel(k, a)}: ${parts.join('; ')}.`);
   }
   return out;
+}
+
+/** "an application integration service", "a storage service". */
+function kindOf(category: string): string {
+  const label = categoryLabel(category);
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} service`;
 }
 
 /** A summary's first clause, up to its first semicolon, without the closing full stop. */

@@ -15,7 +15,7 @@ import type { Answer, Link, Section } from './types.js';
 /** Facts in an aspect answer: with the summary, about 25 chat lines. */
 const ASPECT_FACTS = 5;
 /** Facts a newcomer needs first, in an overview. */
-const FIRST_FACTS = 5;
+const FIRST_FACTS = 4;
 /** Where an overview looks for first facts when the profile marks none (no brief written). */
 const FIRST_FROM: readonly Aspect[] = ['features', 'pricing', 'scalability', 'limits', 'management'];
 

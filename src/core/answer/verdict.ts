@@ -41,14 +41,14 @@ const RULES: readonly Rule[] = [
       return n ? `a ${n}-${/^h/i.test(unit!) ? 'hour' : 'minute'} job` : 'a long-running job';
     },
     aspects: ['limits', 'use_cases'],
-    touches: /\b(minutes?|hours?|long|run[\s-]?time|time limit|timeout|long-running|finishes)\b/i,
+    touches: /\b(minutes?|hours?|long|run[\s-]?time|time limit|timeout|long-running|finishes|no hard)\b/i,
   },
   {
     id: 'team',
     asked: /\b(small|tiny|new|junior|one[\s-]person|solo|two[\s-]person)\s+(dev\s+)?(team|teams|startup|shop)\b|\bsimplest\b|\beasiest\b|\bless (ops|operations|overhead)\b/i,
     label: () => 'a small team',
     aspects: ['management', 'pricing'],
-    touches: /\b(simplest|simpler|simple|fewer|few concepts|less to (learn|operate)|no control[\s-]plane|already runs|small team|nothing to manage|no servers)\b/i,
+    touches: /\b(simplest|simpler|simple|fewer|few concepts|more to learn|less to (learn|operate)|to learn and operate|control[\s-]plane|no extra charge|upgrades?|small team|nothing to manage|no servers)\b/i,
   },
   {
     id: 'low-traffic',
@@ -80,10 +80,13 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** "Aurora vs RDS cost": a cost named in the comparison itself asks which is cheaper ("what about cost?" asks for pricing). */
+const COST_IN_COMPARISON = /\b(vs\.?|versus|or)\b.*\bcosts?\b|\bcosts?\b.*\b(vs\.?|versus)\b/i;
+
 /** The constraint a comparison question sets, if any. */
 export function constraintOf(text: string): Constraint | undefined {
   for (const r of RULES) {
-    const m = r.asked.exec(text);
+    const m = r.asked.exec(text) ?? (r.id === 'cost' ? COST_IN_COMPARISON.exec(text) : null);
     if (!m) continue;
     const c: Constraint = { id: r.id, label: r.label(m), aspects: r.aspects, touches: r.touches };
     const [n, unit] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
@@ -121,7 +124,7 @@ function scoreChoices(note: PairNote, c: Constraint, ids: readonly string[]): Sc
 }
 
 /** The facts of each service that the constraint touches, as short lines. */
-function touchedFacts(k: Knowledge, id: string, c: Constraint, focus: Focus): { line: string; source?: Link }[] {
+function touchedFacts(k: Knowledge, id: string, c: Constraint, focus: Focus, strict = false): { line: string; source?: Link }[] {
   const p = profileOf(k, id);
   if (!p) return [];
   const out: { line: string; source?: Link }[] = [];
@@ -130,7 +133,7 @@ function touchedFacts(k: Knowledge, id: string, c: Constraint, focus: Focus): { 
       const line = briefOf(f);
       if (c.touches.test(f.text) || c.touches.test(line)) out.push({ line, source: p.sources[f.source] });
     }
-    if (out.length === 0) {
+    if (out.length === 0 && !strict) {
       // No fact names the constraint: the aspect's first facts are what decides it.
       const first = rankedFacts(p, a, focus)[0];
       if (first) out.push({ line: briefOf(first), source: p.sources[first.source] });
@@ -159,14 +162,25 @@ export function verdictAnswer(k: Knowledge, ids: readonly string[], c: Constrain
   if (decided) {
     summary = `Verdict for ${c.label}: ${shortName(k, best.service)}. ${best.when}`;
     said.add(summary);
-    const why = touchedFacts(k, best.service, c, focus).filter((x) => said.take(x.line, best.service)).slice(0, 2);
+    // What would change it: the other services' when-to-pick lines, claimed before the reasons so that a fact never crowds them out.
+    const change = scored.slice(1).map((s) => s.when).filter((w) => said.take(w));
+    // Why: the note's differences that speak to the constraint, then a fact of each service it touches.
+    // A curated difference may restate the threshold that the counter-case names ("15 minutes"): it
+    // is the reason itself, so it is checked against the verdict only.
+    const verdictOnly = new Said(nameWords(k));
+    verdictOnly.add(summary);
+    const curated = note!.differences.filter((d) => c.touches.test(d)).filter((d) => verdictOnly.take(d)).slice(0, 2);
+    curated.forEach((d) => said.add(d));
+    const why = touchedFacts(k, best.service, c, focus, true).filter((x) => said.take(x.line, best.service)).slice(0, curated.length > 0 ? 0 : 2);
     const against = ids
       .filter((id) => id !== best.service)
-      .flatMap((id) => touchedFacts(k, id, c, focus).filter((x) => said.take(x.line, id)).slice(0, 1).map((x) => ({ ...x, id })));
-    const reasons = [...why.map((x) => `${plain(best.service)}: ${x.line}`), ...against.map((x) => `${plain(x.id)}: ${x.line}`)];
+      .flatMap((id) => touchedFacts(k, id, c, focus, true).filter((x) => said.take(x.line, id)).slice(0, 1).map((x) => ({ ...x, id })));
+    if (curated.length + why.length + against.length === 0) {
+      why.push(...touchedFacts(k, best.service, c, focus).filter((x) => said.take(x.line, best.service)).slice(0, 1));
+    }
+    const reasons = [...curated, ...why.map((x) => `${plain(best.service)}: ${x.line}`), ...against.map((x) => `${plain(x.id)}: ${x.line}`)];
     for (const x of [...why, ...against]) if (x.source) sources.push(x.source);
     if (reasons.length > 0) sections.push({ heading: 'Why', bullets: reasons });
-    const change = scored.slice(1).map((s) => s.when).filter((w) => said.take(w));
     if (change.length > 0) sections.push({ heading: 'What would change it', bullets: change });
   } else {
     summary = `For ${c.label}, what I know does not settle ${names.join(' vs ')} on its own; these facts decide it.`;

@@ -64,7 +64,7 @@ describe('every answer the catalog can produce', () => {
       expect(overview.sections.map((s) => s.heading).slice(-2), id).toEqual(['What it is for', 'Need to know']);
       const first = overview.sections.at(-1)!.bullets!;
       expect(first.length, id).toBeGreaterThanOrEqual(3);
-      expect(first.length, id).toBeLessThanOrEqual(5);
+      expect(first.length, id).toBeLessThanOrEqual(4);
       expect(overview.followUps.length, id).toBeGreaterThanOrEqual(4);
       for (const aspect of ASPECTS) {
         // The aspect's facts themselves, the first one leading; history notes only when asked about.

@@ -4,6 +4,7 @@ import type { Bot } from '../../../src/core/bot.js';
 import { APOLOGY } from '../../../src/platforms/discord/apology.js';
 import { FakeDiscord, type SentMessage } from '../../helpers/fake-discord.js';
 import { newBot } from '../../helpers/knowledge.js';
+import { withInDepthComparison } from '../../helpers/long-answers.js';
 import { startHarness, type Harness } from './harness.js';
 
 const titleOf = (s: SentMessage) => s.body.embeds?.[0]?.title as string | undefined;
@@ -13,7 +14,8 @@ describe('REST failures', () => {
   let h: Harness;
   let fake: FakeDiscord;
   beforeAll(async () => {
-    const real = newBot();
+    // Aurora/CloudFront/Elastic Beanstalk answered in depth: longer than one message (answers are compact since issue 12).
+    const real = withInDepthComparison(newBot(), ['aurora', 'cloudfront', 'elastic-beanstalk']);
     // A bot that breaks on one question, as a bug in the core would.
     const fragile: Bot = {
       ...real,

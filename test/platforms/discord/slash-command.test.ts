@@ -4,6 +4,7 @@ import type { Bot } from '../../../src/core/bot.js';
 import { APOLOGY } from '../../../src/platforms/discord/apology.js';
 import { FakeDiscord } from '../../helpers/fake-discord.js';
 import { newBot } from '../../helpers/knowledge.js';
+import { withInDepthComparison } from '../../helpers/long-answers.js';
 import { startHarness, type Harness } from './harness.js';
 
 const NO_PINGS_WIRE = { parse: [], replied_user: false };
@@ -12,7 +13,8 @@ describe('/aws-compare answered in time', () => {
   let h: Harness;
   let fake: FakeDiscord;
   beforeAll(async () => {
-    h = await startHarness();
+    // Aurora/CloudFront/Elastic Beanstalk answered in depth: longer than one message (answers are compact since issue 12).
+    h = await startHarness({ bot: withInDepthComparison(newBot(), ['aurora', 'cloudfront', 'elastic-beanstalk']) });
     fake = h.fake;
   });
   afterAll(() => h.stop());
