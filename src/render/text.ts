@@ -6,8 +6,23 @@ export interface TextOptions {
   color?: boolean;
 }
 
-function wrap(text: string, width: number, indent: string, hanging: string): string[] {
+/**
+ * Words to wrap, a number kept with the word after it ("180 days", "4 KB", "$0.10 per"): a reader
+ * (or a search over the screen) sees a quantity whole, never split across two lines.
+ */
+function wrapUnits(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^[~≈<>$]?\d[\d,.]*[%x×]?$/.test(prev.split(' ').pop()!) && prev.length + 1 + w.length <= 30) out[out.length - 1] = `${prev} ${w}`;
+    else out.push(w);
+  }
+  return out;
+}
+
+function wrap(text: string, width: number, indent: string, hanging: string): string[] {
+  const words = wrapUnits(text);
   const lines: string[] = [];
   let line = indent;
   let empty = true;
