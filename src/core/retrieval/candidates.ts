@@ -18,6 +18,22 @@ export interface IndexedText {
   text: string;
 }
 
+/**
+ * Words a question uses for each aspect that a fact's own sentence rarely contains ("max size" for
+ * "A secret value is limited to 65,536 bytes"): indexed with the fact, at the answer field's weight.
+ */
+const ASPECT_TAGS: Record<(typeof ASPECTS)[number], string> = {
+  pricing: 'cost price billed',
+  use_cases: 'use for',
+  features: 'support',
+  scalability: 'scale',
+  management: 'manage',
+  durability: 'availability durability',
+  security: 'security access',
+  performance: 'performance latency throughput',
+  limits: 'maximum limit size quota',
+};
+
 export function collectCandidates(k: Knowledge): { candidates: Candidate[]; texts: IndexedText[] } {
   const candidates: Candidate[] = [];
   const texts: IndexedText[] = [];
@@ -30,7 +46,7 @@ export function collectCandidates(k: Knowledge): { candidates: Candidate[]; text
     for (const aspect of ASPECTS) {
       profile.aspects[aspect].facts.forEach((fact, i) => {
         const c = candidates.push({ type: 'fact', id: `${profile.id}/${aspect}/${i}`, kind: 'fact', services: [profile.id], aspect, fact }) - 1;
-        texts.push({ candidate: c, field: 'x', text: fact.text });
+        texts.push({ candidate: c, field: 'x', text: `${fact.text} . ${ASPECT_TAGS[aspect]}` });
       });
     }
   }
