@@ -154,6 +154,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
           claims,
           server,
           track: (work) => inFlight.track(work),
+          onSendFailure: (reason) => metrics.errors.inc({ platform: 'slack', kind: 'send', reason }),
         });
         let slackUp = true;
         ready.slack = () => slackUp;
@@ -174,6 +175,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
           claims,
           messageContent: discordConfig.messageContent,
           track: (work) => inFlight.track(work),
+          onSendFailure: (reason) => metrics.errors.inc({ platform: 'discord', kind: 'send', reason }),
         });
         ready.discord = () => discord.client.isReady();
         running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
