@@ -119,8 +119,16 @@ export function openRedisStores(o: RedisStoresOptions): RedisStores & { connecte
     async set(key, turn) {
       await guarded(() => client.set(`${prefix}conv:${key}`, JSON.stringify(turn), { expiration: { type: 'PX', value: o.ttlMs } }), null);
     },
+    /** For metrics and tests: counted with SCAN in batches (KEYS would block Redis while it walks every key). */
     async size() {
-      return guarded(async () => (await client.keys(`${prefix}conv:*`)).length, 0);
+      if (!client.isReady) return 0;
+      try {
+        let n = 0;
+        for await (const keys of client.scanIterator({ MATCH: `${prefix}conv:*`, COUNT: 1000 })) n += keys.length;
+        return n;
+      } catch {
+        return 0;
+      }
     },
   };
   // One key per message, set only if absent (SET NX): exactly one delivery, on one replica, wins it.
