@@ -4,6 +4,7 @@
  * orchestrates, judges the targets of issue 7 and formats. Every figure is measured in this run.
  *
  * Usage: node bench/run.mjs [--only accuracy,speed,startup,slack,growth,bank] [--no-write]
+ *        node bench/run.mjs --soak [--minutes 10] [--rate 100]: the memory soak alone (bench/parts/soak.mjs)
  *   (--only speed also runs the CPU profile of awsbot, bench/parts/profile.mjs)
  *   Needs the compiled project (npm run build). A full run writes BENCHMARKS.md; a run with
  *   --only prints its tables and leaves BENCHMARKS.md alone.
@@ -14,6 +15,13 @@ import { join } from 'node:path';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { canPin, fmt, machine, REPO, runJson, script, table } from './lib/common.mjs';
+
+if (process.argv.includes('--soak')) {
+  // The memory soak runs alone (minutes long, not part of a full run): bench/parts/soak.mjs.
+  const { spawnSync } = await import('node:child_process');
+  const soak = spawnSync(process.execPath, [script('bench/parts/soak.mjs'), ...process.argv.slice(2).filter((a) => a !== '--soak')], { stdio: 'inherit' });
+  process.exit(soak.status ?? 1);
+}
 
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : undefined;

@@ -154,6 +154,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
           claims,
           server,
           track: (work) => inFlight.track(work),
+          onSendFailure: (reason) => metrics.errors.inc({ platform: 'slack', kind: 'send', reason }),
         });
         let slackUp = true;
         ready.slack = () => slackUp;
@@ -174,6 +175,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
           claims,
           messageContent: discordConfig.messageContent,
           track: (work) => inFlight.track(work),
+          onSendFailure: (reason) => metrics.errors.inc({ platform: 'discord', kind: 'send', reason }),
         });
         ready.discord = () => discord.client.isReady();
         running.push({ name: 'discord', pause: () => discord.pause(), stop: () => discord.stop() });
@@ -188,31 +190,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 }
 
 async function openStores(config: Config, logger: Logger): Promise<{ conversations: ConversationStore; claims: ClaimStore; closeStores: () => Promise<void> }> {
-  const memory = () => ({
-    conversations: new MemoryConversationStore({ ttlMs: config.context.ttlMs, maxEntries: config.context.maxConversations }),
-    claims: new MemoryClaimStore(),
-    closeStores: async () => {},
-  });
-  if (!config.redisUrl) return memory();
-  const { connectRedisStores } = await import('./state/redis-stores.js');
-  try {
-    const redis = await withTimeout(connectRedisStores({ url: config.redisUrl, logger, ttlMs: config.context.ttlMs, prefix: config.redisKeyPrefix }), 5000);
-    logger.info('conversation context and de-duplication shared in Redis');
-    return { conversations: redis.conversations, claims: redis.claims, closeStores: () => redis.close() };
-  } catch (err) {
-    logger.error({ err: (err as Error).message }, 'cannot reach Redis at start-up: keeping context in this process only');
-    return memory();
+  if (!config.redisUrl) {
+    return {
+      conversations: new MemoryConversationStore({ ttlMs: config.context.ttlMs, maxEntries: config.context.maxConversations }),
+      claims: new MemoryClaimStore(),
+      closeStores: async () => {},
+    };
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e)),
-    );
-  });
+  // Usable at once; Redis is used from the moment it answers, however long that takes (logged when it does).
+  const { openRedisStores } = await import('./state/redis-stores.js');
+  const redis = openRedisStores({ url: config.redisUrl, logger, ttlMs: config.context.ttlMs, prefix: config.redisKeyPrefix });
+  return { conversations: redis.conversations, claims: redis.claims, closeStores: () => redis.close() };
 }
 
 main().then(

@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (prom-client): questions answered by platform and intent, answer latency,
- * errors, and questions the bot did not understand.
+ * errors (answering, and sends that failed after the client's retries, by reason), and questions
+ * the bot did not understand.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -8,7 +9,7 @@ export interface Metrics {
   readonly registry: Registry;
   readonly questions: Counter<'platform' | 'intent'>;
   readonly latency: Histogram<'platform'>;
-  readonly errors: Counter<'platform' | 'kind'>;
+  readonly errors: Counter<'platform' | 'kind' | 'reason'>;
   readonly unknown: Counter<'platform' | 'reason'>;
 }
 
@@ -25,7 +26,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
       registers: [registry],
     }),
-    errors: new Counter({ name: 'awsbot_errors_total', help: 'Failures while answering or sending, by platform and kind', labelNames: ['platform', 'kind'], registers: [registry] }),
+    errors: new Counter({
+      name: 'awsbot_errors_total',
+      help: 'Failures while answering (kind="answer") or sending an answer, apology or note (kind="send"), by platform and reason',
+      labelNames: ['platform', 'kind', 'reason'],
+      registers: [registry],
+    }),
     unknown: new Counter({
       name: 'awsbot_unknown_questions_total',
       help: 'Questions the bot did not understand (low confidence or out of scope), by platform and reason',

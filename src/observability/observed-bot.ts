@@ -71,7 +71,7 @@ export function observeBot(bot: Bot, o: ObserveOptions): Bot {
       }
       return reply;
     } catch (err) {
-      o.metrics.errors.inc({ platform: o.platform, kind: 'answer' });
+      o.metrics.errors.inc({ platform: o.platform, kind: 'answer', reason: 'exception' });
       log.error({ requestId, err }, 'answering failed');
       throw err;
     }

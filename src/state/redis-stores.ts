@@ -1,8 +1,11 @@
 /**
  * Conversation context and event de-duplication in Redis, so that several replicas answer
- * follow-ups and drop duplicate deliveries whichever replica gets them. If Redis goes away the
- * bot keeps answering: context reads come back empty, message claims fall back to this
- * process's memory, and the outage is logged once (and its end once).
+ * follow-ups and drop duplicate deliveries whichever replica gets them. The stores are usable at
+ * once: the client connects in the background (and keeps trying, however long Redis takes), and
+ * every command goes to Redis as soon as it is connected. While Redis is not there, at start-up or
+ * later, the bot keeps answering: context reads come back empty, message claims fall back to this
+ * process's memory. Each change is logged once, and only what is true: "connected" the first
+ * time, "unavailable" when it goes away, "back" when the same client reconnects.
  */
 import { createClient } from '@redis/client';
 import type { ConversationStore } from '../core/conversation-store.js';
@@ -32,7 +35,15 @@ export interface RedisStores {
   close(): Promise<void>;
 }
 
+/** Opens the stores and resolves once Redis has answered (tests, tools). */
 export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisStores> {
+  const stores = openRedisStores(o);
+  await stores.connected;
+  return stores;
+}
+
+/** The stores, at once; the client connects in the background and they use Redis from then on. */
+export function openRedisStores(o: RedisStoresOptions): RedisStores & { connected: Promise<void> } {
   const prefix = o.prefix ?? 'awsbot:';
   const log = o.logger.child({ component: 'redis' });
   const client = createClient({
@@ -40,18 +51,33 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
     socket: { connectTimeout: 3000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
     disableOfflineQueue: true,
   });
-  let down = false;
+  let state: 'connecting' | 'up' | 'down' = 'connecting';
+  let toldNotYet = false;
   const markDown = (err: unknown) => {
-    if (!down) log.error({ err: err instanceof Error ? err.message : String(err) }, 'Redis unavailable: answering without shared context until it is back');
-    down = true;
+    const reason = err instanceof Error ? err.message : String(err);
+    if (state === 'connecting') {
+      if (!toldNotYet) log.warn({ err: reason }, 'Redis not reachable yet: context and de-duplication stay in this process until it is; still connecting');
+      toldNotYet = true;
+      return;
+    }
+    if (state === 'up') log.error({ err: reason }, 'Redis unavailable: answering without shared context until it is back');
+    state = 'down';
   };
   const markUp = () => {
-    if (down) log.info('Redis is back: shared context restored');
-    down = false;
+    if (state === 'connecting') log.info('Redis connected: conversation context and de-duplication shared with other replicas');
+    if (state === 'down') log.info('Redis is back: shared context restored');
+    state = 'up';
   };
   client.on('error', markDown);
   client.on('ready', markUp);
-  await client.connect();
+  log.info('connecting to Redis in the background');
+  // Retries (reconnectStrategy) until Redis answers; rejects only if the client is closed first.
+  const connected = client.connect().then(
+    () => undefined,
+    (err: unknown) => {
+      if (state === 'connecting') log.warn({ err: err instanceof Error ? err.message : String(err) }, 'stopped connecting to Redis');
+    },
+  );
 
   const timeoutMs = o.commandTimeoutMs ?? 500;
   const guarded = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
@@ -93,8 +119,16 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
     async set(key, turn) {
       await guarded(() => client.set(`${prefix}conv:${key}`, JSON.stringify(turn), { expiration: { type: 'PX', value: o.ttlMs } }), null);
     },
+    /** For metrics and tests: counted with SCAN in batches (KEYS would block Redis while it walks every key). */
     async size() {
-      return guarded(async () => (await client.keys(`${prefix}conv:*`)).length, 0);
+      if (!client.isReady) return 0;
+      try {
+        let n = 0;
+        for await (const keys of client.scanIterator({ MATCH: `${prefix}conv:*`, COUNT: 1000 })) n += keys.length;
+        return n;
+      } catch {
+        return 0;
+      }
     },
   };
   // One key per message, set only if absent (SET NX): exactly one delivery, on one replica, wins it.
@@ -115,10 +149,12 @@ export async function connectRedisStores(o: RedisStoresOptions): Promise<RedisSt
   return {
     conversations,
     claims,
+    connected,
     healthy: () => client.isReady,
     async close() {
       try {
-        await client.close();
+        if (client.isReady) await client.close();
+        else client.destroy(); // still connecting, or reconnecting: stop trying
       } catch {
         client.destroy();
       }

@@ -47,6 +47,21 @@ describe('one process serving Slack and Discord', () => {
     expect(metrics).toMatch(/awsbot_questions_total\{platform="discord",intent="compare"\} 1/);
   });
 
+  it('counts an answer that could not be sent in awsbot_errors_total, by platform and reason', async () => {
+    const before = slack.posted().length;
+    slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await slack.sendEvent(`${base}/slack/events`, slack.eventEnvelope(mentionEvent('what is S3?')));
+    // The answer is refused; the apology after it goes through.
+    await slack.waitFor(() => slack.posted().length === before + 1, 'the apology', 10_000);
+    discord.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+    discord.userSays({ content: 'what is S3?', mentionBot: true });
+    const apology = await discord.nextSent(undefined, 10_000);
+    expect(apology.body.content).toMatch(/^Sorry/);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/awsbot_errors_total\{platform="slack",kind="send",reason="channel_not_found"\} 1\n/);
+    expect(metrics).toMatch(/awsbot_errors_total\{platform="discord",kind="send",reason="discord_50013"\} 1\n/);
+  });
+
   it('closes both connections and exits 0 on SIGTERM', async () => {
     const { code, ms } = await stopProcess(proc);
     expect(code).toBe(0);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
+import { fileURLToPath } from 'node:url';
 import { MAIN, startBotProcess, stopProcess, waitForStatus } from '../helpers/processes.js';
 import { freePort } from '../helpers/redis.js';
 import { mentionEvent } from '../helpers/slack-payloads.js';
@@ -92,4 +93,47 @@ describe('a running bot (Slack HTTP mode against a stand-in Slack)', () => {
     expect(ms).toBeLessThan(10_000);
     expect(fake.posted()).toHaveLength(1);
   }, 45_000);
+});
+
+describe('`npm start`, as the README tells people to run it', () => {
+  let fake: FakeSlack;
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  // npm runs the script through sh; the signal must reach node itself, and node must not outlive npm.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`given ${signal} sent to npm only, then node drains and exits, npm exits 0, and nothing is left listening`, async () => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const repo = fileURLToPath(new URL('../..', import.meta.url));
+      const npm = startBotProcess(
+        { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info' },
+        MAIN,
+        repo,
+        // Its own process group, as under a terminal or an orchestrator: npm does not get signals meant for the test runner.
+        { command: { file: 'npm', args: ['start', '--silent'] }, detached: true },
+      );
+      try {
+        await waitForStatus(`${base}/readyz`, 200, 25_000, npm);
+        const { code, ms } = await stopProcess(npm, signal);
+        expect(code).toBe(0);
+        expect(ms).toBeLessThan(10_000);
+        expect(npm.logs().find((l) => l.msg === 'shutting down: no new questions, finishing the ones in flight')).toMatchObject({ signal });
+        expect(npm.logs().find((l) => l.msg === 'stopped')).toMatchObject({ exitCode: 0 });
+        // node is gone with npm: nothing answers on its port any more.
+        await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+      } finally {
+        // Whatever the outcome, nothing of this test may outlive it (node included, were it orphaned).
+        try {
+          process.kill(-npm.child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }, 45_000);
+  }
 });

@@ -52,13 +52,13 @@ async function waitForRedis(url: string, ms = 5000): Promise<void> {
 }
 
 /** A Redis of its own (so a test may stop it), or the shared external one. */
-export async function startTestRedis(options: { own?: boolean } = {}): Promise<TestRedis> {
+export async function startTestRedis(options: { own?: boolean; port?: number; args?: string[] } = {}): Promise<TestRedis> {
   if (process.env.AWSBOT_TEST_REDIS_URL && !options.own) {
     await waitForRedis(process.env.AWSBOT_TEST_REDIS_URL);
     return { url: process.env.AWSBOT_TEST_REDIS_URL };
   }
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.args ?? [])], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url);
   return {

@@ -31,6 +31,8 @@ function testLogger(): Logger {
 export async function startHarness(mode: 'http' | 'socket', o: { customRoutes?: CustomRoute[] } = {}): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const bot = newBot();
+  // The first answer trains the intent classifier (seconds on a loaded machine): done here, as main.ts does before it is ready.
+  bot.answerNow('difference between S3 and EC2');
   const inFlight = new InFlight();
   try {
     const config = loadConfig({

@@ -105,3 +105,18 @@ describe.skipIf(!redisBinaryAvailable())('when Redis goes away', () => {
     await s.close();
   });
 });
+
+describe.skipIf(!redisBinaryAvailable())('on a Redis where KEYS is disabled (as hardened set-ups do)', () => {
+  it('counts conversations with SCAN, never KEYS (which blocks Redis while it walks every key)', async () => {
+    const own = await startTestRedis({ own: true, args: ['--rename-command', 'KEYS', ''] });
+    const s = await connectRedisStores({ url: own.url, logger: capturingLogger().logger, ttlMs: 60_000, prefix: 'scan:' });
+    try {
+      for (let i = 0; i < 25; i++) await s.conversations.set(`k${i}`, turn);
+      expect(await s.conversations.size()).toBe(25);
+      expect(s.healthy()).toBe(true);
+    } finally {
+      await s.close();
+      await own.stop!();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { Bot } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { MemoryClaimStore, type ClaimStore } from '../../state/claims.js';
+import type { SendFailureReport } from '../send-failures.js';
 import { ConversationKeys } from './conversation-keys.js';
 import { routeEvents } from './handlers/index.js';
 import { NO_PINGS } from './no-pings.js';
@@ -29,6 +30,8 @@ export interface DiscordOptions {
   messageContent?: boolean;
   /** Wraps the handling of every event, reply included (shutdown waits for it). */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Told of every answer, apology or note that could not be sent, with a short reason (for metrics). */
+  onSendFailure?: SendFailureReport;
 }
 
 export interface DiscordHandle {
@@ -60,6 +63,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
     { bot: options.bot, logger, keys: new ConversationKeys(), deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS },
     options.claims ?? new MemoryClaimStore(),
     options.track,
+    options.onSendFailure,
   );
   const ready = once(client, Events.ClientReady);
   ready.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { Bot } from '../../core/bot.js';
 import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
-import { clip, escapeText } from '../../render/discord/embeds.js';
+import { escapeText } from '../../render/discord/embeds.js';
+import { echoed } from '../echo.js';
 import { MAX_SERVICE_TEXT, SERVICE_OPTIONS } from './command.js';
 import { resolveService } from './service-lookup.js';
 
@@ -45,7 +46,9 @@ export function readCompareOptions(raw: unknown, bot: Bot): Result<CompareReques
     if (typed === null) continue;
     const id = resolveService(bot, typed);
     if (!id) {
-      return fail('unknown_service', `I don't know the service "${escapeText(clip(typed, 60))}". Start typing in \`${name}\` and pick one of the suggestions.`);
+      const words = echoed(typed, 60);
+      const what = words ? `the service "${escapeText(words)}"` : 'that service';
+      return fail('unknown_service', `I don't know ${what}. Start typing in \`${name}\` and pick one of the suggestions.`);
     }
     if (!services.includes(id)) services.push(id);
   }

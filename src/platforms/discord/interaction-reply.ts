@@ -9,6 +9,7 @@ import type { DiscordMessage } from '../../render/discord/embeds.js';
 import { APOLOGY } from './apology.js';
 import { loggableError } from './loggable-error.js';
 import { NO_PINGS } from './no-pings.js';
+import { sendFailed } from '../send-failures.js';
 
 export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -20,6 +21,17 @@ export async function answerInteraction(
 ): Promise<Message[]> {
   const pending = produce();
   const early = await settledWithin(pending, deferAfterMs);
+  try {
+    return await send(interaction, early, pending);
+  } catch (err) {
+    // The answer could not be built (counted as an answer failure) or could not be sent (counted here).
+    if (!(await pending.then(() => true, () => false))) throw err;
+    sendFailed(err);
+    throw err;
+  }
+}
+
+async function send(interaction: AnswerableInteraction, early: { value: DiscordMessage[] } | undefined, pending: Promise<DiscordMessage[]>): Promise<Message[]> {
   const sent: Message[] = [];
   let messages: DiscordMessage[];
   if (early) {
@@ -37,7 +49,12 @@ export async function answerInteraction(
 
 /** A short message only the user sees: a problem with what they asked. */
 export async function tellUser(interaction: AnswerableInteraction, text: string): Promise<void> {
-  await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  try {
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  } catch (err) {
+    sendFailed(err);
+    throw err;
+  }
 }
 
 /** Tells the user the answer could not be sent, however far the interaction got; never throws. */
@@ -52,6 +69,7 @@ export async function apologize(interaction: AnswerableInteraction, logger: Logg
     }
   } catch (err) {
     if (!alreadyAcknowledged(err)) {
+      sendFailed(err);
       logger.error({ err: loggableError(err), interaction: interaction.id }, 'could not send the apology either');
       return;
     }
@@ -59,6 +77,7 @@ export async function apologize(interaction: AnswerableInteraction, logger: Logg
     try {
       await interaction.webhook.editMessage('@original', { content: APOLOGY, embeds: [], components: [], allowedMentions: NO_PINGS });
     } catch (again) {
+      sendFailed(again);
       logger.error({ err: loggableError(again), interaction: interaction.id }, 'could not send the apology either');
     }
   }

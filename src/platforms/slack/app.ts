@@ -11,6 +11,7 @@ import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../log.js';
 import { MemoryClaimStore, type ClaimStore } from '../../state/claims.js';
+import { withSendFailures, type SendFailureReport } from '../send-failures.js';
 import { boltLogger } from './bolt-logger.js';
 import { webClientOptions, type ClientTuning } from './client-options.js';
 import { registerListeners } from './listeners/index.js';
@@ -36,6 +37,8 @@ export interface StartSlackOptions {
   client?: ClientTuning;
   /** Wraps the handling of every incoming request, answer posting included (shutdown waits for it). */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Told of every answer, apology or note that could not be sent, with a short reason (for metrics). */
+  onSendFailure?: SendFailureReport;
 }
 
 export interface SlackAdapter {
@@ -107,12 +110,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
   app.error(async (err) => {
     log.error({ err }, 'unhandled Slack error');
   });
-  const track = options.track;
-  if (track) {
-    app.use(async ({ next }) => {
-      await track(next);
-    });
-  }
+  const track = options.track ?? (<T>(work: () => Promise<T>) => work());
+  const onSendFailure = options.onSendFailure;
+  app.use(async ({ next }) => {
+    await track(() => withSendFailures(onSendFailure, next));
+  });
   registerListeners(app, { bot, logger: log, claims: options.claims ?? new MemoryClaimStore(), botUserId: identity.user_id });
 
   if (receiver instanceof SocketModeReceiver) {

@@ -1,10 +1,13 @@
 /**
  * The short usage help of /aws-compare, as a neutral Answer: examples, the services and the aspects,
- * and, when the command could not be read, what was wrong (the user's text is escaped when rendered).
+ * and, when the command could not be read, what was wrong, quoting the user's words plainly
+ * (echo.ts: Slack's entities decoded, no links, formatting or control characters; the renderer
+ * escapes the result once).
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import { helpAnswer, serviceList } from '../../core/answer/conversational.js';
 import type { Answer } from '../../core/answer/types.js';
+import { decodeSlackEntities, echoed } from '../echo.js';
 
 export const COMMAND = '/aws-compare';
 
@@ -14,8 +17,10 @@ function reasonNote(reason: UsageReason): string[] {
   switch (reason.kind) {
     case 'empty':
       return [];
-    case 'unreadable':
-      return [`I couldn't find AWS services to compare in "${reason.text.length > 80 ? `${reason.text.slice(0, 79)}…` : reason.text}".`];
+    case 'unreadable': {
+      const words = echoed(decodeSlackEntities(reason.text), 80);
+      return [words ? `I couldn't find AWS services to compare in "${words}".` : "I couldn't find AWS services to compare in what you typed."];
+    }
     case 'too_long':
       return [`That was longer than ${reason.max} characters: name two or three services, and an aspect if you like.`];
   }

@@ -1,12 +1,13 @@
 /**
  * Posting rendered answers. The Web API client has already retried (429 after Retry-After, 5xx,
  * network errors) by the time a call fails here; the failure is logged and the user gets an apology
- * instead of silence. Nothing here throws.
+ * instead of silence; every failed send is counted (awsbot_errors_total{kind="send"}). Nothing here throws.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { SlackMessage } from '../../render/slack/blocks.js';
 import type { Logger } from '../../log.js';
 import type { Place } from './conversation-key.js';
+import { sendFailed } from '../send-failures.js';
 
 export const APOLOGY = "Sorry, I couldn't post my answer just now: Slack did not accept it. Please ask again in a minute.";
 
@@ -28,6 +29,7 @@ export async function apologise(client: webApi.WebClient, place: Target, log: Lo
   try {
     await client.chat.postMessage({ ...where(place), text });
   } catch (err) {
+    sendFailed(err);
     log.error({ err, channel: place.channel }, 'could not post the apology either');
   }
 }
@@ -50,6 +52,7 @@ export async function postAnswer(client: webApi.WebClient, place: Target, messag
   try {
     return await postMessages(client, place, messages);
   } catch (err) {
+    sendFailed(err);
     log.error({ err, code: slackErrorCode(err), channel: place.channel }, 'could not post the answer');
     await apologise(client, place, log);
     return undefined;
@@ -64,6 +67,7 @@ export async function respondAnswer(respond: RespondFn, messages: readonly Slack
     }
     return true;
   } catch (err) {
+    sendFailed(err);
     log.error({ err }, 'could not respond with the answer');
     await respondText(respond, APOLOGY, log);
     return false;
@@ -75,6 +79,7 @@ export async function respondText(respond: RespondFn, text: string, log: Logger)
   try {
     await respond({ response_type: 'ephemeral', replace_original: false, text });
   } catch (err) {
+    sendFailed(err);
     log.error({ err }, 'could not respond to the caller');
   }
 }

@@ -60,10 +60,16 @@ describe('readCompareOptions', () => {
     expect(readCompareOptions('not an object', bot)).toMatchObject({ ok: false, error: { code: 'invalid_options' } });
   });
 
-  it('given an unknown service, then the error quotes it with markdown escaped', () => {
+  it('given an unknown service, then the error quotes its words only, without the markdown', () => {
     const result = readCompareOptions(options({ first: 's3', second: '**azure**' }), bot);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_service' } });
-    if (!result.ok) expect(result.error.message).toContain('"\\*\\*azure\\*\\*"');
+    if (!result.ok) expect(result.error.message).toContain('"azure"');
+  });
+
+  it('given an unknown service made only of symbols, then the error does not quote it at all', () => {
+    const result = readCompareOptions(options({ first: 's3', second: '*** ``` \u202E' }), bot);
+    if (!result.ok) expect(result.error.message).toMatch(/^I don't know that service\./);
+    else throw new Error('expected an error');
   });
 
   it('given the same service under two names, then "pick two different services"', () => {

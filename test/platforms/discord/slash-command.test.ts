@@ -70,6 +70,14 @@ describe('/aws-compare answered in time', () => {
     expect(sent.body.embeds ?? []).toEqual([]);
   });
 
+  it('given an unknown service full of formatting, a link, ANSI, RTL override and NUL, then the user sees only its words, plainly', async () => {
+    fake.slashCommand({ first: 's3', second: '*bold* `x` \u202Eevil\u202C \u001b[31mred\u0000 https://evil.example' });
+    const sent = await fake.nextSent((s) => s.via === 'callback');
+    expect(sent.ephemeral).toBe(true);
+    expect(sent.body.content).toMatch(/^I don't know the service "bold x evil red"\./);
+    for (const bad of ['*', '`x`', '\u202E', '\u001b', '\u0000', 'https', 'evil.example']) expect(sent.body.content).not.toContain(bad);
+  });
+
   it('given the same service twice, then the user is asked for two different ones', async () => {
     fake.slashCommand({ first: 's3', second: 'Amazon S3' });
     const sent = await fake.nextSent((s) => s.via === 'callback');

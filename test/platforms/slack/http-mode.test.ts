@@ -313,11 +313,22 @@ describe('nobody is pinged', () => {
     expect(pingsIn(a)).toEqual([]);
   });
 
-  it('given the same in /aws-compare, then the usage help quotes it, escaped', async () => {
-    const [r] = (await command('@everyone <!channel> <@U0BOB> & <!here>')) as [Args];
+  it('given the same in /aws-compare, then the usage help quotes only the words, and pings nobody', async () => {
+    const [r] = (await command('@everyone <!channel> <@U0BOB> & <!here> lorem')) as [Args];
     expect(headerOf(r)).toBe('How to use /aws-compare');
-    expect(textOf(r)).toContain('@\u2060everyone &lt;!channel&gt; &lt;@U0BOB&gt; &amp; &lt;!here&gt;');
+    expect(textOf(r)).toContain('I couldn\'t find AWS services to compare in "everyone &amp; lorem".');
     expect(pingsIn(r)).toEqual([]);
+    expect(blockKitProblems(r)).toEqual([]);
+  });
+
+  it('given /aws-compare with entities, formatting, a link and control characters, then the usage note echoes the words plainly, escaped once', async () => {
+    // As Slack sends it: & < > arrive as entities.
+    const hostile = 'tom &amp; jerry *bold* _it_ ~del~ ```fence``` `code` &gt; quote <https://evil.example|click> www.evil.example \u202Eevil\u202C \u001b[31mred\u001b[0m nul\u0000here zero\u200Bwidth';
+    const [r] = (await command(hostile, { channel_id: 'C0HOSTILE' })) as [Args]; // a channel of its own: no earlier context
+    const text = textOf(r);
+    expect(text).toContain('"tom &amp; jerry bold it del fence code quote evil red nul here zero width"');
+    expect(text).not.toContain('&amp;amp;');
+    for (const bad of ['*bold*', '`', '~del~', 'https', 'www.', 'click', '\u202E', '\u001b', '\u0000', '\u200B']) expect(text).not.toContain(bad);
     expect(blockKitProblems(r)).toEqual([]);
   });
 });

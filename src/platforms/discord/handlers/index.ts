@@ -7,6 +7,7 @@
 import { Events, type Client, type Interaction, type Message } from 'discord.js';
 import { actionFromCustomId } from '../../../render/discord/embeds.js';
 import type { Claim, ClaimStore } from '../../../state/claims.js';
+import { withSendFailures, type SendFailureReport } from '../../send-failures.js';
 import { COMPARE_COMMAND } from '../command.js';
 import { loggableError } from '../loggable-error.js';
 import { handleAutocomplete } from './autocomplete.js';
@@ -19,9 +20,9 @@ import { addressesBot, handleMention } from './mention.js';
 type Track = <T>(work: () => Promise<T>) => Promise<T>;
 const untracked: Track = (work) => work();
 
-export function routeEvents(client: Client, ctx: HandlerContext, claims: ClaimStore, track: Track = untracked): void {
-  client.on(Events.InteractionCreate, (interaction) => void track(() => onInteraction(interaction, ctx, claims)));
-  client.on(Events.MessageCreate, (message) => void track(() => onMessage(message, ctx, claims)));
+export function routeEvents(client: Client, ctx: HandlerContext, claims: ClaimStore, track: Track = untracked, onSendFailure?: SendFailureReport): void {
+  client.on(Events.InteractionCreate, (interaction) => void track(() => withSendFailures(onSendFailure, () => onInteraction(interaction, ctx, claims))));
+  client.on(Events.MessageCreate, (message) => void track(() => withSendFailures(onSendFailure, () => onMessage(message, ctx, claims))));
 }
 
 async function onInteraction(interaction: Interaction, ctx: HandlerContext, claims: ClaimStore): Promise<void> {

@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../home-view.js';
 import type { ListenerDeps } from './deps.js';
+import { sendFailed } from '../../send-failures.js';
 
 export function onAppHomeOpened(deps: ListenerDeps) {
   const view = homeView(deps.bot.knowledge); // the knowledge does not change while running
@@ -11,6 +12,7 @@ export function onAppHomeOpened(deps: ListenerDeps) {
     try {
       await client.views.publish({ user_id: event.user, view });
     } catch (err) {
+      sendFailed(err);
       log.error({ err }, 'could not publish the App Home');
     }
   };

@@ -10,6 +10,7 @@ import { threadConversation } from '../conversation-key.js';
 import { readButtonClick } from '../payloads.js';
 import { APOLOGY, postMessages, respondText, slackErrorCode } from '../reply.js';
 import type { ListenerDeps } from './deps.js';
+import { sendFailed } from '../../send-failures.js';
 import { STALE_BUTTON } from './follow-up.js';
 
 /** Slack's answers when the bot cannot post in a conversation it was not invited to. */
@@ -36,6 +37,7 @@ export function onShare(deps: ListenerDeps) {
       try {
         ts = await postMessages(client, { channel: click.channel }, renderAnswer(reply.answer, { footer }));
       } catch (err) {
+        sendFailed(err);
         const code = slackErrorCode(err);
         log.error({ err, code, channel: click.channel }, 'could not share the answer');
         if (respond) await respondText(respond, code && NOT_ALLOWED_HERE.has(code) ? NOT_IN_CHANNEL : APOLOGY, log);
