@@ -477,7 +477,7 @@ if (results.growth) {
   );
   s.push('');
   s.push(
-    'Remembered conversations: `MemoryConversationStore` (src/core/conversation-store.ts) filled with distinct Slack thread keys, a compare turn each (two services, an aspect), in its own process per row, heap measured after forced GC. ' +
+    'Remembered conversations: `MemoryConversationStore` (src/state/conversation-store.ts) filled with distinct Slack thread keys, a compare turn each (two services, an aspect), in its own process per row, heap measured after forced GC. ' +
       'The first rows raise `maxEntries` to the count; the last uses the store exactly as `createBot()` builds it (default bound 10,000) and feeds it the largest count.',
   );
   s.push('');

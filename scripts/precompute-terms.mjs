@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../dist/knowledge/load.js';
-import { buildLexicon } from '../dist/core/lexicon.js';
+import { buildLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
 import { TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Shows what retrieval made of a question: its terms, cues and the best candidates with scores.
 //   npm run build && node scripts/why.mjs "how long does sqs keep messages"
-import { createUnderstander } from '../dist/core/understand.js';
+import { createUnderstander } from '../dist/core/understanding/understand.js';
 import { loadKnowledge } from '../dist/knowledge/load.js';
 
 const u = createUnderstander(loadKnowledge());

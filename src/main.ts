@@ -7,7 +7,7 @@ import { config as loadDotenv } from 'dotenv';
 import type { Config } from './config.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createBot } from './core/bot.js';
-import { MemoryConversationStore, type ConversationStore } from './core/conversation-store.js';
+import { MemoryConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './log.js';
 import { healthRoutes } from './observability/health.js';

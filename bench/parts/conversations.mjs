@@ -1,6 +1,6 @@
 /**
  * Part 5 helper: memory of remembered conversations in MemoryConversationStore
- * (src/core/conversation-store.ts). One process per measurement, run with --expose-gc.
+ * (src/state/conversation-store.ts). One process per measurement, run with --expose-gc.
  * Fills the store with `count` distinct conversations (Slack thread keys, a compare turn each, the
  * shape bot.ask() stores), then reports the heap the store holds, per conversation, and its size.
  *
@@ -15,7 +15,7 @@ const maxAt = process.argv.indexOf('--max-entries');
 const defaultBound = process.argv.includes('--default-bound');
 if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
 
-const { MemoryConversationStore } = await dist('core/conversation-store.js');
+const { MemoryConversationStore } = await dist('state/conversation-store.js');
 const { createBot } = await dist('core/bot.js');
 const { loadKnowledge } = await dist('knowledge/load.js');
 // Service ids as the bot stores them: the catalog's own strings.

@@ -9,9 +9,9 @@ import { buildAnswer } from './answer/build.js';
 import { bankEntry } from './answer/direct.js';
 import { LEAD_AT } from './retrieval/retriever.js';
 import type { Answer } from './answer/types.js';
-import { MemoryConversationStore, type ConversationStore } from './conversation-store.js';
-import { createUnderstander, type Understander } from './understand.js';
-import { reading, type Turn, type Understanding } from './understanding.js';
+import { MemoryConversationStore, type ConversationStore } from '../state/conversation-store.js';
+import { createUnderstander, type Understander } from './understanding/understand.js';
+import { reading, type Turn, type Understanding } from './understanding/understanding.js';
 
 export interface Reply {
   understanding: Understanding;

@@ -3,7 +3,7 @@
  * user or channel id, so maintainers can add training phrases; `awsbot misses` summarises it.
  */
 import { appendFile, readFile } from 'node:fs/promises';
-import type { Understanding } from '../core/understanding.js';
+import type { Understanding } from '../core/understanding/understanding.js';
 
 export interface MissRecord {
   at: string;

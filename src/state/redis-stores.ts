@@ -8,8 +8,8 @@
  * time, "unavailable" when it goes away, "back" when the same client reconnects.
  */
 import { createClient } from '@redis/client';
-import type { ConversationStore } from '../core/conversation-store.js';
-import type { Turn } from '../core/understanding.js';
+import type { ConversationStore } from './conversation-store.js';
+import type { Turn } from '../core/understanding/understanding.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_DONE_TTL_MS, DEFAULT_LEASE_MS, MemoryClaimStore, type ClaimStore, type ClaimTimes } from './claims.js';
 

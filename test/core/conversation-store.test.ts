@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryConversationStore } from '../../src/core/conversation-store.js';
-import { MemoryDedupeStore } from '../../src/core/dedupe-store.js';
+import { MemoryConversationStore } from '../../src/state/conversation-store.js';
+import { MemoryDedupeStore } from '../../src/state/dedupe-store.js';
 
 const turn = { intent: 'describe' as const, services: ['s3'], aspect: null };
 

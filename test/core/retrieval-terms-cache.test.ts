@@ -4,7 +4,7 @@
  * indexed from scratch.
  */
 import { describe, expect, it } from 'vitest';
-import { buildLexicon } from '../../src/core/lexicon.js';
+import { buildLexicon } from '../../src/core/understanding/lexicon.js';
 import { computeTermsCache } from '../../src/core/retrieval/retriever.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 

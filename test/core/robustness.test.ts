@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnswer, MAX_COLUMNS } from '../../src/core/answer/build.js';
-import { createUnderstander, MAX_COMPARED } from '../../src/core/understand.js';
+import { createUnderstander, MAX_COMPARED } from '../../src/core/understanding/understand.js';
 import { INTENTS } from '../../src/knowledge/schema.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 

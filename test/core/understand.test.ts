@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnswer } from '../../src/core/answer/build.js';
-import { createUnderstander } from '../../src/core/understand.js';
+import { createUnderstander } from '../../src/core/understanding/understand.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 const u = createUnderstander(realKnowledge());

@@ -5,7 +5,7 @@ import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
 import { priceById, readPrices } from '../../src/knowledge/prices.js';
 import type { PriceRow } from '../../src/knowledge/price-schema.js';
 import { money, priceAnswer, unitPrice } from '../../src/core/answer/price.js';
-import { readPriceQuestion } from '../../src/core/price-question.js';
+import { readPriceQuestion } from '../../src/core/understanding/price-question.js';
 import { copyOfIntents, editJson, newBot, realKnowledge } from '../helpers/knowledge.js';
 
 const k = realKnowledge();

@@ -1,6 +1,6 @@
 /** The response builder: one {@link Answer} for each {@link Understanding}. */
 import type { Knowledge } from '../../knowledge/load.js';
-import type { Understanding } from '../understanding.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { compareServices } from './compare.js';
 import {
   clarifyAnswer,

@@ -1,6 +1,6 @@
 /** Answers that are not about one service: help, the service list, greetings, out of scope, clarifying questions. */
 import type { Knowledge } from '../../knowledge/load.js';
-import type { Understanding } from '../understanding.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { categoryLabel } from './directory.js';
 import { shortName } from './facts.js';

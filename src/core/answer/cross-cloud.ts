@@ -5,8 +5,8 @@
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
-import { counterpartName } from '../counterparts.js';
-import type { Understanding } from '../understanding.js';
+import { counterpartName } from '../understanding/counterparts.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { docsOf, factsOf, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';

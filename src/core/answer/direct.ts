@@ -6,7 +6,7 @@
 import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, Fact } from '../../knowledge/schema.js';
-import type { Understanding } from '../understanding.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { aspectLabel, profileOf, shortName, uniqueLinks } from './facts.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';

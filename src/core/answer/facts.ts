@@ -2,8 +2,8 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import { pairKey } from '../../knowledge/load.js';
 import type { Aspect, Fact, PairNote, Profile } from '../../knowledge/schema.js';
-import { STOPWORDS } from '../language.js';
-import { stem, tokenize } from '../text.js';
+import { STOPWORDS } from '../understanding/language.js';
+import { stem, tokenize } from '../understanding/text.js';
 import type { Link } from './types.js';
 
 export function shortName(k: Knowledge, id: string): string {

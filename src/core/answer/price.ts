@@ -7,8 +7,8 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import { PRICE_REGIONS, type PriceRegion, type PriceRow } from '../../knowledge/price-schema.js';
 import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/prices.js';
-import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../price-question.js';
-import type { Understanding } from '../understanding.js';
+import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { shortName } from './facts.js';
 import type { Answer, Link } from './types.js';

@@ -1,6 +1,6 @@
 /** Need-based answers: the best-fitting service first, with the reason, and what else fits. */
 import type { Knowledge } from '../../knowledge/load.js';
-import type { Understanding } from '../understanding.js';
+import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { docsOf, profileOf, shortName, uniqueLinks } from './facts.js';
 import type { Answer, FollowUp, Section } from './types.js';

@@ -8,8 +8,8 @@
  * Lines that belong to different services (two columns of a comparison) never repeat each other:
  * "both keep 35 days of backups" is a comparison, not a repeat.
  */
-import { STOPWORDS } from '../language.js';
-import { stem, tokenize } from '../text.js';
+import { STOPWORDS } from '../understanding/language.js';
+import { stem, tokenize } from '../understanding/text.js';
 
 export interface Claim {
   words: ReadonlySet<string>;

@@ -7,14 +7,14 @@
 import MiniSearch from 'minisearch';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
-import { boundedEditDistance } from '../distance.js';
-import type { Lexicon } from '../lexicon.js';
-import { deletions } from '../lexicon.js';
+import { boundedEditDistance } from '../understanding/distance.js';
+import type { Lexicon } from '../understanding/lexicon.js';
+import { deletions } from '../understanding/lexicon.js';
 import { collectCandidates, type Candidate } from './candidates.js';
 import { questionCues, type Cues } from './question-kind.js';
 import { createTermMaker, type TermMaker } from './terms.js';
 import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
-import { tokenize } from '../text.js';
+import { tokenize } from '../understanding/text.js';
 
 /** At or above this confidence the match leads the answer. */
 export const LEAD_AT = 0.55;

@@ -3,10 +3,10 @@
  * words and service names dropped (services are matched as entities, not words), the rest stemmed.
  * The same function prepares stored phrasings and questions, so both sides meet on equal terms.
  */
-import type { Lexicon } from '../lexicon.js';
-import { STOPWORDS } from '../language.js';
-import { findMentions } from '../mentions.js';
-import { stem, tokenize } from '../text.js';
+import type { Lexicon } from '../understanding/lexicon.js';
+import { STOPWORDS } from '../understanding/language.js';
+import { findMentions } from '../understanding/mentions.js';
+import { stem, tokenize } from '../understanding/text.js';
 
 /** Function words that still tell what is asked in a retrieval query ("not", "up", "after"). */
 const MEANINGFUL = new Set(['who', 'not', 'no', 'up', 'down', 'out', 'off', 'once', 'after', 'before', 'under', 'over', 'same', 'other', 'only', 'all', 'each', 'own']);

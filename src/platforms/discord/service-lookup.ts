@@ -4,8 +4,8 @@
  * autocomplete shows while typing ("lam" → Lambda, "ec3" → EC2).
  */
 import type { Bot } from '../../core/bot.js';
-import { correctTypo } from '../../core/mentions.js';
-import { tokenize } from '../../core/text.js';
+import { correctTypo } from '../../core/understanding/mentions.js';
+import { tokenize } from '../../core/understanding/text.js';
 import { AUTOCOMPLETE_LIMITS } from '../../render/discord/limits.js';
 
 export interface ServiceSuggestion {

@@ -3,7 +3,7 @@
  * its button value: stateless, valid after a restart and on any replica.
  */
 import { encodeAction, MAX_ACTION_LENGTH } from '../../core/answer/actions.js';
-import type { Understanding } from '../../core/understanding.js';
+import type { Understanding } from '../../core/understanding/understanding.js';
 
 /** Undefined for answers no action can rebuild (clarifying questions, recommendations, small talk). */
 export function answerAction(u: Understanding): string | undefined {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/answer/actions.js';
 import { buildAnswer } from '../../../src/core/answer/build.js';
 import type { Answer } from '../../../src/core/answer/types.js';
-import { reading as makeReading, type Understanding } from '../../../src/core/understanding.js';
+import { reading as makeReading, type Understanding } from '../../../src/core/understanding/understanding.js';
 import { withoutHistory } from '../../../src/core/answer/brief.js';
 import { ASPECTS, type Aspect } from '../../../src/knowledge/schema.js';
 import { newBot, realKnowledge } from '../../helpers/knowledge.js';

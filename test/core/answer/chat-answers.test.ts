@@ -5,7 +5,7 @@ import { compareServices } from '../../../src/core/answer/compare.js';
 import { focusOf } from '../../../src/core/answer/facts.js';
 import type { Answer } from '../../../src/core/answer/types.js';
 import { constraintOf } from '../../../src/core/answer/verdict.js';
-import { reading } from '../../../src/core/understanding.js';
+import { reading } from '../../../src/core/understanding/understanding.js';
 import { ASPECTS, type Aspect } from '../../../src/knowledge/schema.js';
 import { newBot, realKnowledge } from '../../helpers/knowledge.js';
 

@@ -1,7 +1,7 @@
 /** Mentions in a server channel, reply-chain follow-ups, direct messages, and what the bot must leave alone. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
-import { MemoryConversationStore } from '../../../src/core/conversation-store.js';
+import { MemoryConversationStore } from '../../../src/state/conversation-store.js';
 import { FakeDiscord, pingsOf, type SentMessage } from '../../helpers/fake-discord.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { startHarness, type Harness } from './harness.js';

@@ -6,8 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import type BayesClassifierType from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import type { Knowledge } from '../knowledge/load.js';
-import type { Intent } from '../knowledge/schema.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Intent } from '../../knowledge/schema.js';
 import { stem, tokenize } from './text.js';
 
 export interface IntentScore {

@@ -2,8 +2,8 @@
  * Compiles the knowledge base into the lookup tables understanding needs, once at start-up:
  * service and outside-term phrases by token sequence, typo candidates, aspect keywords by stem.
  */
-import type { Knowledge } from '../knowledge/load.js';
-import type { Aspect, OutsideTerm } from '../knowledge/schema.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Aspect, OutsideTerm } from '../../knowledge/schema.js';
 import { NEAR_MISS_WORDS, STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 

@@ -2,7 +2,7 @@
  * Finds what a message names: catalog services (exact aliases first, longest phrase wins, then
  * typo-tolerant matching) and things outside the catalog (other AWS services, other clouds).
  */
-import type { OutsideTerm } from '../knowledge/schema.js';
+import type { OutsideTerm } from '../../knowledge/schema.js';
 import { boundedEditDistance } from './distance.js';
 import { deletions, type Lexicon, type PhraseTarget } from './lexicon.js';
 

@@ -2,8 +2,8 @@
  * The intent matcher: turns a message (and the conversation's previous turn) into an
  * {@link Understanding}. Platform-agnostic and synchronous; all tables are built once.
  */
-import type { Knowledge } from '../knowledge/load.js';
-import type { Aspect, Intent } from '../knowledge/schema.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Aspect, Intent } from '../../knowledge/schema.js';
 import { detectAspect } from './aspect.js';
 import { distinctiveWords, trainIntentClassifier, type IntentClassifier } from './intent-classifier.js';
 import { STOPWORDS } from './language.js';
@@ -14,7 +14,7 @@ import { counterpartsOf, EQUIVALENT } from './counterparts.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { createRetriever, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Retriever } from './retrieval/retriever.js';
+import { createRetriever, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Retriever } from '../retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;

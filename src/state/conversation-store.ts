@@ -2,7 +2,7 @@
  * Where conversations remember their last turn, so follow-ups ("what about pricing?") resolve.
  * One small interface: in memory by default; a shared store (Redis) can implement it for replicas.
  */
-import type { Turn } from './understanding.js';
+import type { Turn } from '../core/understanding/understanding.js';
 
 export interface ConversationStore {
   get(key: string): Promise<Turn | undefined>;

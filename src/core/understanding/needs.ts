@@ -5,7 +5,7 @@
  * whose "excludes" word appears is ruled out. Everything is indexed by stem at start-up, so a
  * question only touches the phrases that share one of its words.
  */
-import type { Need } from '../knowledge/schema.js';
+import type { Need } from '../../knowledge/schema.js';
 import { STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 

@@ -2,7 +2,7 @@
  * Other clouds' products and their AWS counterparts, from the directory's `azure` and `google`
  * fields: "aws equivalent of bigquery" → the AWS services whose counterpart BigQuery is.
  */
-import type { Knowledge } from '../knowledge/load.js';
+import type { Knowledge } from '../../knowledge/load.js';
 import { tokenize } from './text.js';
 
 /** The question asks for an equivalent, not about the other product itself. */

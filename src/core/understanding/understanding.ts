@@ -1,5 +1,5 @@
 /** What the bot understood from a message: the reading every other part acts on. */
-import type { Aspect, Intent } from '../knowledge/schema.js';
+import type { Aspect, Intent } from '../../knowledge/schema.js';
 
 export interface Correction {
   /** What the user typed. */

@@ -2,7 +2,7 @@
  * Finds which aspect of a service a message asks about (pricing, limits, …) from the aspect
  * keywords in intents/aspects.json, ignoring the words that name services.
  */
-import type { Aspect } from '../knowledge/schema.js';
+import type { Aspect } from '../../knowledge/schema.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './text.js';
 

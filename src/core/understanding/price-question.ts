@@ -3,8 +3,8 @@
  * Region, about which priced item, with which quantities (storage, hours, invocations, duration,
  * memory, requests, vCPUs). Pure functions: no knowledge, no I/O.
  */
-import { isPriceRegion } from '../knowledge/prices.js';
-import type { PriceRegion } from '../knowledge/price-schema.js';
+import { isPriceRegion } from '../../knowledge/prices.js';
+import type { PriceRegion } from '../../knowledge/price-schema.js';
 
 export interface PriceQuantities {
   /** Sizes as written, in GB (1 TB = 1,024 GB, as AWS's pricing examples count). */
