@@ -88,12 +88,33 @@ export function describeFromDirectory(k: Knowledge, id: string): Answer {
 }
 
 /** Two or three services where at least one has no full profile: the directory's fields side by side. */
+/** A profile's first points for a newcomer: facts with a brief (in the authors' order), else the first use cases and features. */
+function firstFacts(p: NonNullable<ReturnType<typeof profileOf>>, n: number): string[] {
+  const all = (['use_cases', 'features', 'pricing', 'limits'] as const).flatMap((a) => p.aspects[a].facts);
+  const briefs = all.filter((f) => f.brief).map((f) => f.brief!);
+  return (briefs.length >= n ? briefs : [...briefs, ...all.filter((f) => !f.brief).map((f) => f.text)]).slice(0, n);
+}
+
 export function compareFromDirectory(k: Knowledge, ids: readonly string[]): Answer {
   const names = ids.map((id) => shortName(k, id));
   const col = (f: (id: string) => string | undefined): Column[] => ids.map((id, i) => ({ heading: names[i]!, bullets: [f(id) ?? '—'] }));
   const sections: Section[] = [{ heading: 'Purpose', columns: col((id) => k.byId.get(id)!.purpose) }];
   if (ids.some((id) => statusLine(k, id))) sections.push({ heading: 'Status', columns: col((id) => statusLine(k, id) ?? 'Available.') });
   sections.push({ heading: 'Category', columns: col((id) => categoryLabel(k.byId.get(id)!.category)) });
+  // Mixed depth: a fully profiled side adds the facts a newcomer needs first; a directory-only side
+  // names its nearest services instead of leaving the column empty.
+  const deepIds = ids.filter((id) => profileOf(k, id));
+  if (deepIds.length > 0 && deepIds.length < ids.length) {
+    sections.push({
+      heading: 'What to know first',
+      columns: ids.map((id, i) => {
+        const p = profileOf(k, id);
+        if (p) return { heading: names[i]!, bullets: firstFacts(p, 3) };
+        const near = (k.directory.get(id)?.related ?? []).filter((r) => k.byId.has(r)).slice(0, 3).map((r) => shortName(k, r));
+        return { heading: names[i]!, bullets: [near.length ? `Closest services: ${near.join(', ')}.` : 'Only directory facts so far: see its documentation.'] };
+      }),
+    });
+  }
   const note = pairNote(k, ids);
   if (note) {
     sections.push({ heading: 'Key differences', bullets: note.differences.slice(0, 4) });

@@ -85,6 +85,16 @@ describe('every answer the catalog can produce', () => {
     }
   });
 
+  it('compares a fully profiled service with a directory-only one at the depth each has', () => {
+    const a = buildAnswer(k, reading('compare', ['lambda', 'batch']));
+    const first = a.sections.find((s) => s.heading === 'What to know first');
+    expect(first?.columns?.map((c) => c.heading)).toEqual(['AWS Lambda', 'AWS Batch']);
+    expect(first!.columns![0]!.bullets.length).toBeGreaterThanOrEqual(2);
+    expect(first!.columns![0]!.bullets.join(' ')).toMatch(/15 minutes/);
+    expect(first!.columns![1]!.bullets.join(' ')).toMatch(/Closest services: .*(EC2|Fargate)/);
+    expect(a.notes.join(' ')).toMatch(/full profiles for AWS Lambda only/);
+  });
+
   it('describes every other service from the directory: purpose, category, status, links', () => {
     expect(directoryOnly.length).toBeGreaterThan(150);
     for (const id of directoryOnly) {
