@@ -96,5 +96,5 @@ describe('one process configured for Slack and Discord, when one of them cannot 
       await slack.close();
       await discord.close();
     }
-  }, 20_000);
+  }, 40_000);
 });

@@ -177,5 +177,5 @@ describe('a reply chain after a restart', () => {
     } finally {
       await after.stop();
     }
-  });
+  }, 40_000);
 });
