@@ -138,6 +138,7 @@ describe('understanding: scope and confidence', () => {
     ['whats the aws version of bigquery', 'redshift'],
     ['aws equivalent of cloud run', 'ecs'],
     ['is there a cosmos db equivalent on aws', 'dynamodb'],
+    ['alternative to bigquery on aws?', 'redshift'],
   ])('"%s" names the AWS counterpart first (%s)', (text, first) => {
     const r = read(text);
     expect(r.intent).toBe('recommend');

@@ -123,7 +123,6 @@ export function createUnderstander(k: Knowledge): Understander {
       return r;
     };
 
-    if (mentions.outside.length > 0 && ids.length === 0 && compareCue && !previous) return out({ intent: 'out_of_scope', confidence: 0.75 });
 
     // Aspect words inside "for <a task>" describe the task, not what is asked about it.
     const serviceTokens = tokens.map((_, i) => [...mentions.services, ...mentions.outside].some((m) => i >= m.start && i < m.end));
@@ -158,6 +157,7 @@ export function createUnderstander(k: Knowledge): Understander {
       return out({ intent: 'out_of_scope', confidence: 0.9, others: typed(clouds) });
     }
     const peers = mentions.outside.filter((o) => o.term.kind === 'aws' && !o.term.supporting);
+    if (mentions.outside.length > 0 && ids.length === 0 && compareCue && !previous) return out({ intent: 'out_of_scope', confidence: 0.75 });
     if (peers.length > 0) return out({ intent: 'out_of_scope', confidence: 0.9 });
 
     if (ids.length >= 2) {
