@@ -61,6 +61,9 @@ const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|doe
 const ASKED_AS_STORED = 0.85;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
 
+/** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
+const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
+
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
@@ -90,6 +93,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const suggestAt = practical && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     if (best && best.confidence >= suggestAt) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical, suggestAt };
+    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)))) {
+      // "how high can it go?" right after an answer about a limit: the same answer holds the number.
+      const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
+      u.match = { id: previous.topic, type: 'entry', kind: topic?.candidate.kind ?? 'fact', confidence: Number(Math.max(SUGGEST_AT, topic?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     } else if (practical && r.terms.length > 0) {
       u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }

@@ -70,6 +70,13 @@ describe('in a conversation', () => {
     expect(screen(off!)).toMatch(/suspend/i);
   });
 
+  it('a follow-up asking a limit with hardly a word of its own re-reads the last answer ("how high can it go?")', async () => {
+    const [first, high] = await chat("what's the default visibility timeout on a new sqs queue", 'how high can it go');
+    expect(first!.answer.entry).toBe('sqs-visibility-timeout');
+    expect(high!.answer.entry).toBe('sqs-visibility-timeout');
+    expect(screen(high!)).toMatch(/12 hours/);
+  });
+
   it('a sure answer about one of two compared services narrows "it"; a closest guess does not', async () => {
     const [, guess, next] = await chat('dynamodb vs elasticache for caching', 'which scales better?', 'what about latency');
     expect(guess!.understanding.services).toEqual(['dynamodb', 'elasticache']);
