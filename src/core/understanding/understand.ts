@@ -130,7 +130,6 @@ export function createUnderstander(k: Knowledge): Understander {
       return r;
     };
 
-
     // Aspect words inside "for <a task>" describe the task, not what is asked about it.
     const serviceTokens = tokens.map((_, i) => [...mentions.services, ...mentions.outside].some((m) => i >= m.start && i < m.end));
     const task = taskClause(lexicon, tokens, serviceTokens, clauseStart);
