@@ -10,7 +10,7 @@ import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { BRIEF_CHARS, briefOf, fullText, rankedFacts } from './brief.js';
 import { categoryLabel } from './directory.js';
-import { aspectLabel, docsOf, nameWords, notCoveredNote, pairNote, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
+import { aspectLabel, docsOf, nameWords, notCoveredNote, pairNote, plainName, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import { familyNotes } from './family.js';
 import { suggestFollowUps } from './follow-ups.js';
 import { Said } from './repeats.js';
@@ -39,11 +39,6 @@ export function compareServices(k: Knowledge, ids: readonly string[], aspect: As
   const answer = (constraint && verdictAnswer(k, ids, constraint, focus)) || (aspect ? compareAspect(k, ids, aspect, focus) : compareOverview(k, ids));
   answer.notes.unshift(...familyNotes(k, ids, text));
   return answer;
-}
-
-/** The short name without "Amazon"/"AWS", as a column label in one-line bullets ("S3", "EC2"). */
-export function plainName(k: Knowledge, id: string): string {
-  return shortName(k, id).replace(/^(Amazon|AWS) /, '');
 }
 
 function compareAspect(k: Knowledge, ids: readonly string[], aspect: Aspect, focus: Focus): Answer {

@@ -3,7 +3,7 @@ import type { Knowledge } from '../../knowledge/load.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { categoryLabel } from './directory.js';
-import { shortName } from './facts.js';
+import { plainName, shortName } from './facts.js';
 import type { Answer, FollowUp } from './types.js';
 
 const EXAMPLES: FollowUp[] = [
@@ -29,10 +29,6 @@ export function serviceList(k: Knowledge): string {
 
 function profiledIds(k: Knowledge): string[] {
   return k.catalog.filter((s) => k.profiles.has(s.id)).map((s) => s.id);
-}
-
-function plainName(k: Knowledge, id: string): string {
-  return shortName(k, id).replace(/^(Amazon|AWS) /, '');
 }
 
 export function helpAnswer(k: Knowledge): Answer {

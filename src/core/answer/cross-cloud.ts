@@ -8,7 +8,8 @@ import type { Aspect } from '../../knowledge/schema.js';
 import { counterpartName } from '../understanding/counterparts.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
-import { docsOf, factsOf, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
+import { counterparts } from './directory.js';
+import { docsOf, factsOf, plainName, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
 const titled = (s: string) => s.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\bGcp\b/, 'GCP').replace(/\bAks\b/, 'AKS').replace(/\bGke\b/, 'GKE').replace(/\bSql\b/, 'SQL').replace(/\bDb\b/, 'DB');
@@ -23,18 +24,16 @@ function productName(k: Knowledge, ids: readonly string[], typed: string): strin
 }
 
 function counterpartLine(k: Knowledge, id: string): string | undefined {
-  const d = k.directory.get(id);
-  if (!d) return undefined;
-  const parts = [d.azure.length ? `Azure: ${d.azure.join(', ')}` : '', d.google.length ? `Google Cloud: ${d.google.join(', ')}` : ''].filter(Boolean);
-  return parts.length ? `${shortName(k, id)} counterparts: ${parts.join('; ')}.` : undefined;
+  const line = counterparts(k.directory.get(id), '; ');
+  return line ? `${shortName(k, id)} counterparts: ${line}.` : undefined;
 }
 
 function buttons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   const out: FollowUp[] = [];
-  for (const id of ids.slice(0, 2)) out.push({ label: `About ${shortName(k, id).replace(/^(Amazon|AWS) /, '')}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
+  for (const id of ids.slice(0, 2)) out.push({ label: `About ${plainName(k, id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
   const first = ids[0];
   if (first && profileOf(k, first)) {
-    for (const aspect of ['pricing', 'limits'] as const) out.push({ label: `${shortName(k, first).replace(/^(Amazon|AWS) /, '')} ${aspect}`, action: encodeAction({ intent: 'describe', services: [first], aspect }) });
+    for (const aspect of ['pricing', 'limits'] as const) out.push({ label: `${plainName(k, first)} ${aspect}`, action: encodeAction({ intent: 'describe', services: [first], aspect }) });
   }
   if (ids.length >= 2) out.push({ label: 'Compare them', action: encodeAction({ intent: 'compare', services: ids.slice(0, 3), aspect: null }) });
   return out.slice(0, 4);

@@ -8,7 +8,7 @@ import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, Fact } from '../../knowledge/schema.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
-import { aspectLabel, profileOf, shortName, uniqueLinks } from './facts.js';
+import { aspectLabel, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
 const KIND_TITLE = { fact: 'answer', howto: 'how to', troubleshoot: 'likely cause and fix', decision: 'verdict' } as const;
@@ -28,13 +28,12 @@ function names(k: Knowledge, ids: readonly string[]): string {
 function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   const main = ids.slice(0, 3).filter((id) => k.byId.has(id));
   if (main.length === 0) return [];
-  const short = (id: string) => shortName(k, id).replace(/^(Amazon|AWS) /, '');
   const out: FollowUp[] = [];
-  if (main.length >= 2) out.push({ label: `Compare ${main.slice(0, 2).map(short).join(' and ')}`, action: encodeAction({ intent: 'compare', services: main.slice(0, 2), aspect: null }) });
-  for (const id of main.slice(0, 2)) out.push({ label: `About ${short(id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
+  if (main.length >= 2) out.push({ label: `Compare ${main.slice(0, 2).map((id) => plainName(k, id)).join(' and ')}`, action: encodeAction({ intent: 'compare', services: main.slice(0, 2), aspect: null }) });
+  for (const id of main.slice(0, 2)) out.push({ label: `About ${plainName(k, id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) });
   if (profileOf(k, main[0]!)) {
-    out.push({ label: `${short(main[0]!)} limits`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'limits' }) });
-    out.push({ label: `${short(main[0]!)} pricing`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'pricing' }) });
+    out.push({ label: `${plainName(k, main[0]!)} limits`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'limits' }) });
+    out.push({ label: `${plainName(k, main[0]!)} pricing`, action: encodeAction({ intent: 'describe', services: [main[0]!], aspect: 'pricing' }) });
   }
   return out.slice(0, 4);
 }

@@ -7,7 +7,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { DirectoryEntry } from '../../knowledge/directory-schema.js';
 import { encodeAction } from './actions.js';
-import { pairNote, profileOf, shortName, uniqueLinks } from './facts.js';
+import { pairNote, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
 import type { Answer, Column, FollowUp, Link, Section } from './types.js';
 
 const CATEGORY_LABEL: Record<string, string> = {
@@ -37,10 +37,11 @@ export function statusLine(k: Knowledge, id: string): string | undefined {
   return `${what} since ${s.since}${successor}.${s.note ? ` ${s.note}` : ''}`;
 }
 
-function counterparts(d: DirectoryEntry | undefined): string | undefined {
+/** "Azure: Blob Storage · Google Cloud: Cloud Storage", or undefined when the directory names none. */
+export function counterparts(d: DirectoryEntry | undefined, separator = ' · '): string | undefined {
   if (!d) return undefined;
   const parts = [d.azure.length ? `Azure: ${d.azure.join(', ')}` : '', d.google.length ? `Google Cloud: ${d.google.join(', ')}` : ''].filter(Boolean);
-  return parts.length ? parts.join(' · ') : undefined;
+  return parts.length ? parts.join(separator) : undefined;
 }
 
 function linksOf(k: Knowledge, id: string): Link[] {
@@ -53,13 +54,12 @@ function linksOf(k: Knowledge, id: string): Link[] {
   return out;
 }
 
-const short = (k: Knowledge, id: string) => shortName(k, id).replace(/^(Amazon|AWS) /, '');
 
 function buttons(k: Knowledge, id: string, exclude: readonly string[] = []): FollowUp[] {
   const related = (k.directory.get(id)?.related ?? []).filter((r) => !exclude.includes(r) && k.byId.has(r));
-  const out: FollowUp[] = related.slice(0, 3).map((r) => ({ label: `Compare with ${short(k, r)}`, action: encodeAction({ intent: 'compare', services: [id, r], aspect: null }) }));
+  const out: FollowUp[] = related.slice(0, 3).map((r) => ({ label: `Compare with ${plainName(k, r)}`, action: encodeAction({ intent: 'compare', services: [id, r], aspect: null }) }));
   const successor = k.directory.get(id)?.status.successor;
-  if (successor && k.byId.has(successor) && !related.includes(successor)) out.unshift({ label: `About ${short(k, successor)}`, action: encodeAction({ intent: 'describe', services: [successor], aspect: null }) });
+  if (successor && k.byId.has(successor) && !related.includes(successor)) out.unshift({ label: `About ${plainName(k, successor)}`, action: encodeAction({ intent: 'describe', services: [successor], aspect: null }) });
   return out.slice(0, 4);
 }
 
@@ -129,6 +129,6 @@ export function compareFromDirectory(k: Knowledge, ids: readonly string[]): Answ
     sections,
     notes,
     sources: uniqueLinks([...(note?.sources ?? []), ...ids.flatMap((id) => linksOf(k, id).slice(0, 1))], 5),
-    followUps: ids.slice(0, 2).map((id) => ({ label: `About ${short(k, id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) })),
+    followUps: ids.slice(0, 2).map((id) => ({ label: `About ${plainName(k, id)}`, action: encodeAction({ intent: 'describe', services: [id], aspect: null }) })),
   };
 }

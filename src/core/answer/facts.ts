@@ -10,6 +10,11 @@ export function shortName(k: Knowledge, id: string): string {
   return k.byId.get(id)?.short ?? id;
 }
 
+/** The short name without "Amazon"/"AWS" ("S3", "EC2"), for buttons and one-line labels. */
+export function plainName(k: Knowledge, id: string): string {
+  return shortName(k, id).replace(/^(Amazon|AWS) /, '');
+}
+
 export function aspectLabel(k: Knowledge, aspect: Aspect): string {
   return k.aspectWords.find((a) => a.id === aspect)?.label ?? aspect.replace('_', ' ');
 }

@@ -2,7 +2,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { encodeAction } from './actions.js';
-import { aspectLabel, relatedServices, shortName } from './facts.js';
+import { aspectLabel, plainName, relatedServices } from './facts.js';
 import type { FollowUp } from './types.js';
 
 /** Aspects most asked after a general answer, in order. */
@@ -27,7 +27,7 @@ export function suggestFollowUps(k: Knowledge, services: readonly string[], aspe
   const peers = relatedServices(k, first, services).slice(0, services.length === 1 ? 2 : 1);
   for (const peer of peers) {
     const ids = services.length === 1 ? [first, peer] : [first, peer];
-    out.push({ label: `Compare with ${shortName(k, peer).replace(/^(Amazon|AWS) /, '')}`, action: encodeAction({ intent: 'compare', services: ids, aspect }) });
+    out.push({ label: `Compare with ${plainName(k, peer)}`, action: encodeAction({ intent: 'compare', services: ids, aspect }) });
   }
   return aspect ? out.slice(0, max + 1) : out;
 }

@@ -7,7 +7,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, PairNote } from '../../knowledge/schema.js';
 import { briefOf, rankedFacts } from './brief.js';
-import { aspectLabel, docsOf, nameWords, pairNote, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
+import { aspectLabel, docsOf, nameWords, pairNote, plainName, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import { suggestFollowUps } from './follow-ups.js';
 import { Said } from './repeats.js';
 import type { Answer, Link, Section } from './types.js';
@@ -149,7 +149,6 @@ function touchedFacts(k: Knowledge, id: string, c: Constraint, focus: Focus, str
 export function verdictAnswer(k: Knowledge, ids: readonly string[], c: Constraint, focus: Focus): Answer | undefined {
   if (ids.length < 2 || ids.some((id) => !k.profiles.has(id))) return undefined;
   const names = ids.map((id) => shortName(k, id));
-  const plain = (id: string) => shortName(k, id).replace(/^(Amazon|AWS) /, '');
   const note = pairNote(k, ids);
   const said = new Said(nameWords(k));
   const sources: Link[] = [...(note?.sources ?? [])];
@@ -178,7 +177,7 @@ export function verdictAnswer(k: Knowledge, ids: readonly string[], c: Constrain
     if (curated.length + why.length + against.length === 0) {
       why.push(...touchedFacts(k, best.service, c, focus).filter((x) => said.take(x.line, best.service)).slice(0, 1));
     }
-    const reasons = [...curated, ...why.map((x) => `${plain(best.service)}: ${x.line}`), ...against.map((x) => `${plain(x.id)}: ${x.line}`)];
+    const reasons = [...curated, ...why.map((x) => `${plainName(k, best.service)}: ${x.line}`), ...against.map((x) => `${plainName(k, x.id)}: ${x.line}`)];
     for (const x of [...why, ...against]) if (x.source) sources.push(x.source);
     if (reasons.length > 0) sections.push({ heading: 'Why', bullets: reasons });
     if (change.length > 0) sections.push({ heading: 'What would change it', bullets: change });
