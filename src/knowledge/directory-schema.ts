@@ -24,6 +24,10 @@ export const directoryEntrySchema = z
     name: text.describe('the official name, e.g. "AWS Step Functions"'),
     short: text.optional().describe('what people call it when it differs from the name, e.g. "Step Functions"'),
     aliases: z.array(text).min(1).describe('abbreviations and names people use, lowercase; matched as whole words'),
+    plainPhrases: z
+      .array(text)
+      .default([])
+      .describe('names (short or aliases) that are also ordinary phrases, e.g. "s3 files": they name the service only after "amazon" or "aws"'),
     category: z.enum(DIRECTORY_CATEGORIES),
     purpose: text.max(240).describe('one sentence, own words'),
     links: z.strictObject({ product: awsUrl, docs: awsUrl, pricing: awsUrl.optional() }),

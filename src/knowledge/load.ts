@@ -169,6 +169,7 @@ function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; probl
           purpose: entry.purpose,
           aliases: entry.aliases,
           misspellings: [],
+          plainPhrases: entry.plainPhrases,
           url: entry.links.product,
         };
         catalog.push(service);

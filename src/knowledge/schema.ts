@@ -60,6 +60,7 @@ export const catalogEntrySchema = z.strictObject({
   purpose: text.describe('one line: what it is'),
   aliases: z.array(text).min(1).describe('names and variants the matcher recognises (matched as whole words)'),
   misspellings: z.array(text).default([]).describe('typos to read as this service'),
+  plainPhrases: z.array(text).default([]).describe('names that are also ordinary phrases: they name the service only after "amazon" or "aws"'),
   url: awsUrl.describe('the service home page'),
 });
 export const catalogSchema = z.strictObject({

@@ -51,6 +51,11 @@ const FACT_WEIGHT = 0.9;
 const INFO_FULL = 6;
 /** Same aspect as the one the understanding found. */
 const ASPECT_BONUS = 1.1;
+/**
+ * How much a stored phrasing's own unmatched words count against it: "push an image to ECR from
+ * GitHub Actions" answers "how do I push an image to ECR" less well than "push an image to ECR".
+ */
+const DOC_COVERAGE_WEIGHT = 0.2;
 
 export interface Match {
   candidate: Candidate;
@@ -80,6 +85,8 @@ export interface Retrieval {
   cues: Cues;
   /** The question's retrieval terms; empty when it asks nothing beyond naming services. */
   terms: string[];
+  /** How much the question says beyond naming services: the summed rarity of its terms. */
+  information: number;
 }
 
 export interface Retriever {
@@ -135,12 +142,14 @@ function build(k: Knowledge, lexicon: Lexicon) {
     processTerm: (t) => t || null,
   });
   const docCandidate: number[] = [];
+  const docTerms: string[][] = [];
   const docFreq = new Map<string, number>();
   const seen = new Map<string, number>();
   const precomputed = precomputedTerms(k, lexicon, texts);
   texts.forEach((t, i) => {
     const terms = precomputed ? (precomputed[i] ? precomputed[i]!.split(' ') : []) : maker.terms(t.text, { typos: false });
     docCandidate.push(t.candidate);
+    docTerms.push([...new Set(terms)]);
     index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
     for (const term of terms) {
       if (seen.get(term) === t.candidate) continue;
@@ -150,6 +159,8 @@ function build(k: Knowledge, lexicon: Lexicon) {
   });
   const n = candidates.length;
   const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
+  // Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question.
+  const docWeight = docTerms.map((terms) => terms.reduce((s, t) => s + idf(t), 0));
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
   // Built on the first unknown word only: most questions never need it.
@@ -212,7 +223,7 @@ function build(k: Knowledge, lexicon: Lexicon) {
   function retrieve(q: RetrievalQuery): Retrieval {
     const cues = questionCues(q.text);
     const terms = [...new Set(maker.terms(q.text).map(correct))];
-    if (terms.length === 0) return { others: [], cues, terms };
+    if (terms.length === 0) return { others: [], cues, terms, information: 0 };
     // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
     const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
     const results = index.search(terms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
@@ -229,7 +240,8 @@ function build(k: Knowledge, lexicon: Lexicon) {
         weight *= FACT_WEIGHT;
         if (q.aspect && c.aspect === q.aspect) weight *= ASPECT_BONUS;
       }
-      const score = r.score * weight;
+      const docCoverage = docWeight[r.id as number]! > 0 ? Math.min(1, r.queryTerms.reduce((s, t) => s + idf(t), 0) / docWeight[r.id as number]!) : 0;
+      const score = r.score * weight * (1 - DOC_COVERAGE_WEIGHT + DOC_COVERAGE_WEIGHT * docCoverage);
       const confidence = Math.min(1, coverage * weight * Math.min(1, weightOfAll / INFO_FULL));
       const prev = byCandidate.get(ci);
       if (!prev) byCandidate.set(ci, { candidate: c, score, confidence });
@@ -258,7 +270,7 @@ function build(k: Knowledge, lexicon: Lexicon) {
       // One answer far ahead of every other: surer of it.
       best.confidence = Math.min(1, best.confidence * CLEAR_LEAD_BONUS);
     }
-    return { best, others: rest.slice(0, 3), cues, terms };
+    return { best, others: rest.slice(0, 3), cues, terms, information: weightOfAll };
   }
 
   return { retrieve, size: candidates.length };

@@ -68,7 +68,12 @@ export function buildLexicon(k: Knowledge): Lexicon {
   for (const s of k.catalog) {
     // A directory id can be a plain word ("backup", "config", "batch"): only its aliases name it.
     const names = k.directory.has(s.id) && !k.profiles.has(s.id) ? [s.short, ...s.aliases] : [s.id, s.short, ...s.aliases];
-    for (const alias of names) addPhrase(alias, { kind: 'service', id: s.id, misspelling: false });
+    const plain = new Set(s.plainPhrases.map((p) => tokenize(p).join(' ')));
+    for (const alias of names) {
+      // "s3 files" is usually files in S3: the name counts only as "amazon s3 files" or "aws s3 files".
+      const forms = plain.has(tokenize(alias).join(' ')) ? [`amazon ${alias}`, `aws ${alias}`] : [alias];
+      for (const form of forms) addPhrase(form, { kind: 'service', id: s.id, misspelling: false });
+    }
     for (const typo of s.misspellings) addPhrase(typo, { kind: 'service', id: s.id, misspelling: true });
   }
   for (const term of k.outside) {

@@ -44,7 +44,7 @@ export const HOURS_PER_MONTH = 730;
 /** Words asking for a number. "Pricing" and "priced" alone ask how a service is billed: the usual answer. */
 const PRICE_WORDS = /\b(how much(?! (warning|notice|time|memory|ram|storage|data|space|disk|traffic|longer|faster|bigger|throughput|iops|load|capacity|downtime|latency|headroom))|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive)\b|\$\s?\d/;
 /** Questions about costs that want a how-to or an explanation, not a number. */
-const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|move|moving|transition|automatically|lifecycle|don'?t want|do not want|skip|get rid of|spike|unexpected|surprise|alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?)\b/;
+const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|move|moving|transition|automatically|lifecycle|don'?t want|do not want|skip|get rid of|spike|unexpected|surprise|alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?|(cheap|cheaper|cheapest|less expensive) (way|option|alternative|setup|approach)s?)\b/;
 const CHEAPER = /\b(cheaper|cheapest|less expensive|more expensive|costs? less|costs? more)\b/;
 const REGION = /\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:east|west|north|south|central|northeast|southeast|northwest|southwest)-\d)\b/;
 const NUMBER = String.raw`(\d+(?:[.,]\d+)*)`;

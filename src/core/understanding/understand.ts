@@ -14,7 +14,7 @@ import { counterpartsOf, EQUIVALENT } from './counterparts.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { createRetriever, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Retriever } from '../retrieval/retriever.js';
+import { createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -59,13 +59,30 @@ const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|doe
 
 /** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
 const ASKED_AS_STORED = 0.85;
+/** Words that set two named services against each other, when no vs/difference/compare does. */
+const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 
+/**
+ * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks
+ * something specific: a general profile will not answer it, so its closest bank answer is offered
+ * from PRACTICAL_SUGGEST_AT, as for how-tos.
+ */
+const RICH_QUESTION = 8;
+
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
+
+/**
+ * A decision entry that weighs at least two of the services named, for a question that states its
+ * constraint ("nightly 2-hour transcode: Lambda, Batch or EC2?"), answers it better than a table.
+ */
+function decides(best: Match, named: readonly string[], rich: boolean): boolean {
+  return rich && best.candidate.kind === 'decision' && best.confidence >= LEAD_AT && named.filter((s) => best.candidate.services.includes(s)).length >= 2;
+}
 
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
@@ -78,21 +95,25 @@ export function createUnderstander(k: Knowledge): Understander {
   /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
     const u = read(raw, previous);
-    if (SOCIAL.has(u.intent) && u.confidence >= 0.6) return u;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
     const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
+    const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to
     // or a fix that names two services ("give a pod in EKS access to S3") is not a comparison.
     // A question asked almost word for word in the bank ("send sqs messages to step functions
-    // without lambda") is that entry's, unless it says vs/difference/compare.
+    // without lambda") is that entry's, unless it says vs/difference/compare. Two services named in a
+    // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
-    const best = u.intent === 'compare' && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) ? undefined : r.best;
-    // How-tos and fixes about AWS take a closer answer than other questions do.
-    const suggestAt = practical && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || !rich;
+    const best = u.intent === 'compare' && comparing && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, named, rich) ? undefined : r.best;
+    // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
+    const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
+    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2)) return u;
     if (best && best.confidence >= suggestAt) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0, practical, suggestAt };
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich, practical, suggestAt };
     } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;

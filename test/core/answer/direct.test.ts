@@ -123,3 +123,36 @@ describe('money words that do not ask a price', () => {
     expect(screen(reply!)).toMatch(pattern);
   });
 });
+
+describe('specific questions without a how-to cue are answered by the bank, general ones stay general', () => {
+  it.each([
+    // A symptom with no error word: a general Aurora profile would not answer it.
+    ['aurora failover took our app down for minutes', 'aurora-failover'],
+    // Read as a request for help ("how do i …"), but the bank holds the answer.
+    ['how do i get the instance id from inside the box', 'ec2-instance-id-from-metadata'],
+    // Three services named with a constraint: a decision weighing two of them beats a table of three.
+    ['nightly 2-hour video transcode jobs: lambda, aws batch or a plain ec2', 'batch-vs-lambda-vs-fargate'],
+    // The plain case beats a more specific entry that also matches ("… from GitHub Actions").
+    ['how do i push a docker image to ecr', 'ecr-docker-login'],
+    // "cheapest way to …" asks for a way, not for a price.
+    ['cheapest way to give a dev vpc outbound internet', 'vpc-nat-gateway-vs-nat-instance'],
+  ] as const)('"%s" leads with an entry starting %s', async (question, entry) => {
+    const [reply] = await chat(question);
+    expect(reply!.answer.entry).toMatch(new RegExp(`^${entry}`));
+  });
+
+  it('small talk and general questions keep their general answers', async () => {
+    for (const [question, kind] of [['hi', 'greeting'], ['what can you do', 'help'], ['what is sqs', 'describe'], ['s3 vs ec2', 'compare']] as const) {
+      const [reply] = await chat(question);
+      expect(reply!.answer.entry, question).toBeUndefined();
+      expect(reply!.answer.kind, question).toBe(kind);
+    }
+  });
+
+  it('"s3 files" in a sentence are files in S3; "Amazon S3 Files" is the service', async () => {
+    const [files] = await chat('need to process 100k s3 files in parallel with step functions');
+    expect(files!.understanding.services).not.toContain('s3-files');
+    const [service] = await chat('what is amazon s3 files');
+    expect(service!.understanding.services).toEqual(['s3-files']);
+  });
+});
