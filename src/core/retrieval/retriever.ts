@@ -36,7 +36,11 @@ const OFF_KIND = 0.85;
 /** A best answer this many times the runner-up's score is clearly the one. */
 const CLEAR_LEAD = 2.5;
 const CLEAR_LEAD_BONUS = 1.2;
-/** How much the last answer's words add to a follow-up's ranking (BM25 score, times this). */
+/**
+ * How much the last answer's words raise a follow-up's candidates: the one closest to the last
+ * answer scores up to this share more, others in proportion. A multiplier, so a candidate the
+ * question itself hardly matches cannot win on the last answer's words alone.
+ */
 const TOPIC_WEIGHT = 0.5;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
 const PICK_ONE_SIDED = 0.6;
@@ -255,9 +259,14 @@ function build(k: Knowledge, lexicon: Lexicon) {
       // last answer's words rank higher, among those the question itself matches.
       const topicTerms = topicTermsOf(q.topic);
       if (topicTerms.length > 0) {
-        for (const r of index.search(topicTerms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST })) {
+        const related = index.search(topicTerms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
+        const top = related[0]?.score ?? 0;
+        const boosted = new Set<Match>();
+        for (const r of related) {
           const m = byCandidate.get(docCandidate[r.id as number]!);
-          if (m) m.score += TOPIC_WEIGHT * r.score;
+          if (!m || boosted.has(m)) continue;
+          boosted.add(m);
+          m.score *= 1 + TOPIC_WEIGHT * (r.score / top);
         }
       }
     }

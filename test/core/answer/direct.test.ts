@@ -77,6 +77,13 @@ describe('in a conversation', () => {
     expect(screen(high!)).toMatch(/12 hours/);
   });
 
+  it("the last answer's words raise related answers but never outvote the question's own words", async () => {
+    // After Google sign-in, "tokens" still means token lifetimes, not another identity-pool how-to.
+    const [, google, tokens] = await chat("what's cognito", 'does it support login with google?', 'how long do the tokens last');
+    expect(google!.answer.entry).toBe('cognito-google-sign-in');
+    expect(tokens!.answer.entry).toBe('cognito-token-expiration');
+  });
+
   it('a sure answer about one of two compared services narrows "it"; a closest guess does not', async () => {
     const [, guess, next] = await chat('dynamodb vs elasticache for caching', 'which scales better?', 'what about latency');
     expect(guess!.understanding.services).toEqual(['dynamodb', 'elasticache']);
