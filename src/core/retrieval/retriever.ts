@@ -12,7 +12,7 @@ import type { Lexicon } from '../understanding/lexicon.js';
 import { deletions } from '../understanding/lexicon.js';
 import { collectCandidates, type Candidate } from './candidates.js';
 import { questionCues, type Cues } from './question-kind.js';
-import { createTermMaker, type TermMaker } from './terms.js';
+import { createTermMaker, type NameTokens, type TermMaker } from './terms.js';
 import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
 
@@ -109,19 +109,22 @@ export function createRetriever(k: Knowledge, lexicon: Lexicon): Retriever {
   };
 }
 
-/** The words of services' names, dropped from retrieval terms inside a service mention. */
-function nameTokensOf(k: Knowledge): Set<string> {
-  const names = new Set<string>(['aws', 'amazon']);
+/** The words of each service's own names, dropped from retrieval terms inside a mention of it. */
+function nameTokensOf(k: Knowledge): NameTokens {
+  const byService = new Map<string, Set<string>>();
+  const all = new Set<string>(['aws', 'amazon']);
   for (const s of k.catalog) {
     // Only the name's own words: an alias such as "alb" or "parameter store" says what is asked.
-    for (const n of [s.id, s.short, s.name]) for (const t of tokenize(n)) names.add(t);
+    const own = new Set<string>(['aws', 'amazon']);
+    for (const n of [s.id, s.short, s.name]) for (const t of tokenize(n)) own.add(t), all.add(t);
+    byService.set(s.id, own);
   }
-  return names;
+  return { byService, all };
 }
 
 /** What the stored texts' terms depend on: the texts, the synonyms and the names the lexicon knows. */
 function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): string {
-  return fingerprint([texts.map((t) => t.text), k.synonyms, [...lexicon.phrases.keys()], [...nameTokensOf(k)]]);
+  return fingerprint([texts.map((t) => t.text), k.synonyms, [...lexicon.phrases.keys()], [...nameTokensOf(k).byService].map(([id, t]) => [id, ...t])]);
 }
 
 function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): string[] | undefined {

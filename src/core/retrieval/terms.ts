@@ -18,6 +18,12 @@ export interface Synonym {
   from: string[];
 }
 
+/** Each service's own name words ("security" and "hub" for Security Hub), and all of them together. */
+export interface NameTokens {
+  byService: ReadonlyMap<string, ReadonlySet<string>>;
+  all: ReadonlySet<string>;
+}
+
 export interface TermMaker {
   /** Retrieval terms of a text, service names removed; `typos: false` for stored text. */
   terms(text: string, options?: { typos?: boolean }): string[];
@@ -26,10 +32,11 @@ export interface TermMaker {
 }
 
 /**
- * `nameTokens`: the words of services' names ("vpc", "beanstalk"). Inside a service mention those
- * are dropped and the rest kept, so "nat gateway" (read as VPC) still contributes "nat gateway".
+ * `nameTokens`: the words of services' names ("vpc", "beanstalk"). Inside a mention of a service its
+ * own name words are dropped and the rest kept, so "nat gateway" (read as VPC) still contributes
+ * "nat gateway" and "security group" keeps "security" (a word of Security Hub's name, not VPC's).
  */
-export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], nameTokens: ReadonlySet<string>): TermMaker {
+export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], nameTokens: NameTokens): TermMaker {
   // Synonym phrases by token sequence, longest first, so "timed out" wins over "out".
   const phrases = new Map<string, string[]>();
   let longest = 1;
@@ -91,12 +98,14 @@ export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], 
 }
 
 /** Which tokens name a service: the name words inside a mention, every word of a corrected typo. */
-export function serviceNameTokens(lexicon: Lexicon, tokens: string[], nameTokens: ReadonlySet<string>, typos = true): boolean[] {
+export function serviceNameTokens(lexicon: Lexicon, tokens: string[], nameTokens: NameTokens, typos = true): boolean[] {
   const skip = new Array<boolean>(tokens.length).fill(false);
   const { services, outside } = findMentions(lexicon, tokens, { typos });
-  for (const m of [...services, ...outside]) {
-    const typo = 'correctedFrom' in m && m.correctedFrom !== undefined;
-    for (let i = m.start; i < m.end; i++) if (typo || nameTokens.has(tokens[i]!)) skip[i] = true;
+  for (const m of services) {
+    const own = nameTokens.byService.get(m.id) ?? nameTokens.all;
+    for (let i = m.start; i < m.end; i++) if (m.correctedFrom !== undefined || own.has(tokens[i]!)) skip[i] = true;
   }
+  // Another cloud's product ("azure blob storage"): the words AWS names use too are names here.
+  for (const m of outside) for (let i = m.start; i < m.end; i++) if (nameTokens.all.has(tokens[i]!)) skip[i] = true;
   return skip;
 }
