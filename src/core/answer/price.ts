@@ -57,6 +57,13 @@ const UNIT_TEXT: Record<PriceRow['unit'], [string, string]> = {
   'GB-hour': ['GB-hour', 'GB-hours'],
   'IOPS-month': ['IOPS-month', 'IOPS-months'],
   'MBps-month': ['MB/s-month', 'MB/s-months'],
+  month: ['month', 'months'],
+  query: ['query', 'queries'],
+  TB: ['TB', 'TB'],
+  'LCU-hour': ['LCU-hour', 'LCU-hours'],
+  'NLCU-hour': ['NLCU-hour', 'NLCU-hours'],
+  'state transition': ['state transition', 'state transitions'],
+  event: ['event', 'events'],
 };
 
 /** "$0.023", "$0.20", "$0.0000166667": a unit price exactly as the table holds it, at least cents. */
