@@ -457,7 +457,8 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
     if (!sameUnit) return undefined;
     for (const [i, id] of services.entries()) {
       const r = leads[i]!;
-      columns.push({ id, total: r.usd, line: `${priceText(r)} — ${r.label}`, rows: [r], show: priceText(r) });
+      // The lead already gives both prices; each column says what its price covers.
+      columns.push({ id, total: r.usd, line: `${r.label}${r.note ? ` (${r.note})` : ''}`, rows: [r], show: priceText(r) });
     }
     assumption = `the same amount of ${UNIT_TEXT[leads[0]!.unit][1]} on each`;
   }
@@ -483,7 +484,7 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
       title: `${names.join(' vs ')}: which is cheaper in ${region}`,
       summary,
       sections: [
-        { heading: 'The arithmetic', columns: columns.map((c) => ({ heading: shortName(k, c.id), bullets: [c.line] })) },
+        { heading: cls ? 'The arithmetic' : 'What each price covers', columns: columns.map((c) => ({ heading: shortName(k, c.id), bullets: [c.line] })) },
         ...(extra.length ? [{ heading: 'What changes it', bullets: extra }] : []),
         { heading: 'About these prices', text: `${LIST_PRICE_CAVEAT} Data transfer and backups left out.` },
       ],
