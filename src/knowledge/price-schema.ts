@@ -18,6 +18,13 @@ export const PRICE_UNITS = [
   'GB-hour',
   'IOPS-month',
   'MBps-month',
+  'month',
+  'query',
+  'TB',
+  'LCU-hour',
+  'NLCU-hour',
+  'state transition',
+  'event',
 ] as const;
 export type PriceUnit = (typeof PRICE_UNITS)[number];
 

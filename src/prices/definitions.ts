@@ -71,6 +71,18 @@ export const PRICING_PAGES: Record<string, string> = {
   cloudfront: 'https://aws.amazon.com/cloudfront/pricing/',
   vpc: 'https://aws.amazon.com/vpc/pricing/',
   eks: 'https://aws.amazon.com/eks/pricing/',
+  route53: 'https://aws.amazon.com/route53/pricing/',
+  'secrets-manager': 'https://aws.amazon.com/secrets-manager/pricing/',
+  kms: 'https://aws.amazon.com/kms/pricing/',
+  athena: 'https://aws.amazon.com/athena/pricing/',
+  cloudwatch: 'https://aws.amazon.com/cloudwatch/pricing/',
+  'api-gateway': 'https://aws.amazon.com/api-gateway/pricing/',
+  elb: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
+  'step-functions': 'https://aws.amazon.com/step-functions/pricing/',
+  eventbridge: 'https://aws.amazon.com/eventbridge/pricing/',
+  ecr: 'https://aws.amazon.com/ecr/pricing/',
+  waf: 'https://aws.amazon.com/waf/pricing/',
+  efs: 'https://aws.amazon.com/efs/pricing/',
 };
 
 export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
@@ -170,12 +182,82 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     selector: usage('AmazonEC2', 'NAT Gateway', 'NatGateway-Bytes', 'GB') },
   { id: 'vpc.public-ipv4.hour', service: 'vpc', label: 'one public IPv4 address (in use or idle)', dimension: 'other', unit: 'hour', per: 1, scale: 1,
     selector: { offer: 'AmazonVPC', attributes: { usagetype: '*PublicIPv4:InUseAddress' }, unit: 'Hrs', tier: 'first' } },
+  // VPC interface endpoints (PrivateLink): billed per endpoint per Availability Zone, plus per GB.
+  // No selector yet: other endpoint kinds share the usage-type ending, so a pattern could match them.
+  { id: 'vpc.interface-endpoint.hour', service: 'vpc', label: 'one interface VPC endpoint, per Availability Zone', dimension: 'other', unit: 'hour', per: 1, scale: 1,
+    note: 'S3 and DynamoDB gateway endpoints are free' },
+  { id: 'vpc.interface-endpoint.data', service: 'vpc', label: 'interface VPC endpoint data processed (first 1 PB/month)', dimension: 'transfer', unit: 'GB', per: 1, scale: 1 },
   // EKS
   { id: 'eks.cluster.standard', service: 'eks', label: 'one EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'worker nodes (EC2 or Fargate) are extra',
     selector: usage('AmazonEKS', 'Compute', 'AmazonEKS-Hours:perCluster', 'hours') },
   { id: 'eks.cluster.extended', service: 'eks', label: 'one EKS cluster, extended support (Kubernetes version past standard support)', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     selector: usage('AmazonEKS', 'Compute', 'AmazonEKS-Hours:extendedSupport', 'hours') },
+  // Route 53 is priced globally, not per Region (the pricing page is the source, as for CloudFront).
+  { id: 'route53.hosted-zone', service: 'route53', label: 'one hosted zone (first 25 zones)', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: '$0.10 a month for each zone after the first 25; queries are extra' },
+  { id: 'route53.queries.standard', service: 'route53', label: 'Route 53 standard queries (first 1 billion/month)', dimension: 'requests', unit: 'query', per: 1_000_000, scale: 1_000_000,
+    note: 'latency, geo and IP-based routing queries cost more; alias queries to AWS resources are free' },
+  { id: 'route53.health-check.aws', service: 'route53', label: 'one basic health check of an AWS endpoint', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'up to 50 health checks of AWS endpoints are free; non-AWS endpoints cost more' },
+  // Secrets Manager
+  { id: 'secrets-manager.secret', service: 'secrets-manager', label: 'one secret (each replica counts as a secret)', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    selector: { offer: 'AWSSecretsManager', productFamily: 'Secret', attributes: { usagetype: '*AWSSecretsManager-Secrets' }, unit: 'Secrets', tier: 'first' } },
+  { id: 'secrets-manager.api', service: 'secrets-manager', label: 'Secrets Manager API calls', dimension: 'requests', unit: 'request', per: 10_000, scale: 10_000,
+    note: 'caching GetSecretValue results in the app keeps this small' },
+  // KMS
+  { id: 'kms.key', service: 'kms', label: 'one customer managed KMS key (prorated hourly)', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'AWS managed and AWS owned keys have no monthly charge; each automatic rotation adds a key version billed the same' },
+  { id: 'kms.requests.symmetric', service: 'kms', label: 'KMS requests, symmetric keys', dimension: 'requests', unit: 'request', per: 10_000, scale: 10_000,
+    note: 'the first 20,000 requests a month are free' },
+  // Athena
+  { id: 'athena.sql.scanned', service: 'athena', label: 'Athena SQL queries, per TB of data scanned', dimension: 'other', unit: 'TB', per: 1, scale: 1,
+    note: 'billed per query on bytes scanned, rounded up to the nearest MB with a 10 MB minimum per query; DDL and failed queries are free' },
+  // CloudWatch
+  { id: 'cloudwatch.logs.ingestion', service: 'cloudwatch', label: 'CloudWatch Logs ingestion, Standard log class', dimension: 'other', unit: 'GB', per: 1, scale: 1,
+    note: 'the first 5 GB a month of ingestion, storage and Insights scans together are free; the Infrequent Access class costs less' },
+  { id: 'cloudwatch.logs.storage', service: 'cloudwatch', label: 'CloudWatch Logs storage (archived)', dimension: 'storage', unit: 'GB-month', per: 1, scale: 1,
+    note: 'log groups keep data forever unless a retention period is set' },
+  { id: 'cloudwatch.logs.insights', service: 'cloudwatch', label: 'CloudWatch Logs Insights queries, data scanned', dimension: 'other', unit: 'GB', per: 1, scale: 1 },
+  { id: 'cloudwatch.alarm.standard', service: 'cloudwatch', label: 'one standard-resolution metric alarm', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'high-resolution alarms cost more; 10 alarm metrics a month are free' },
+  { id: 'cloudwatch.metric.custom', service: 'cloudwatch', label: 'one custom metric (first 10,000)', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'every unique combination of dimensions is a separate metric' },
+  // API Gateway
+  { id: 'api-gateway.http.requests', service: 'api-gateway', label: 'API Gateway HTTP API requests (first 300M/month)', dimension: 'requests', unit: 'request', per: 1_000_000, scale: 1_000_000,
+    note: 'metered in 512 KB increments',
+    selector: usage('AmazonApiGateway', 'API Calls', 'ApiGatewayHttpRequest', 'Requests') },
+  { id: 'api-gateway.rest.requests', service: 'api-gateway', label: 'API Gateway REST API requests (first 333M/month)', dimension: 'requests', unit: 'request', per: 1_000_000, scale: 1_000_000,
+    note: 'caching is billed per hour on top',
+    selector: usage('AmazonApiGateway', 'API Calls', 'ApiGatewayRequest', 'Requests') },
+  // Elastic Load Balancing. Usage types are matched exactly: "TS-LoadBalancerUsage" and
+  // "Outposts-LoadBalancerUsage" end the same way and are priced differently.
+  { id: 'elb.alb.hour', service: 'elb', label: 'one Application Load Balancer', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
+    note: 'plus LCU-hours for the traffic it handles',
+    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: 'LoadBalancerUsage' }, unit: 'Hrs', tier: 'first' } },
+  { id: 'elb.alb.lcu', service: 'elb', label: 'ALB load balancer capacity units', dimension: 'other', unit: 'LCU-hour', per: 1, scale: 1,
+    note: 'an hour is billed on the highest of new connections, active connections, GB processed and rule evaluations',
+    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: 'LCUUsage' }, unit: 'LCU-Hrs', tier: 'first' } },
+  { id: 'elb.nlb.hour', service: 'elb', label: 'one Network Load Balancer', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
+    note: 'plus NLCU-hours for the traffic it handles',
+    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Network', attributes: { usagetype: 'LoadBalancerUsage' }, unit: 'Hrs', tier: 'first' } },
+  { id: 'elb.nlb.nlcu', service: 'elb', label: 'NLB load balancer capacity units', dimension: 'other', unit: 'NLCU-hour', per: 1, scale: 1,
+    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Network', attributes: { usagetype: 'LCUUsage' }, unit: 'LCU-Hrs', tier: 'first' } },
+  // Step Functions, EventBridge: no selectors until their offer files' units are confirmed.
+  { id: 'step-functions.standard.transitions', service: 'step-functions', label: 'Step Functions Standard state transitions', dimension: 'requests', unit: 'state transition', per: 1000, scale: 1000,
+    note: '4,000 transitions a month are free; retries count as transitions' },
+  { id: 'eventbridge.custom-events', service: 'eventbridge', label: 'EventBridge custom events published', dimension: 'requests', unit: 'event', per: 1_000_000, scale: 1_000_000,
+    note: 'each 64 KB chunk counts as one event; events from AWS services are free' },
+  // ECR, WAF, EFS
+  { id: 'ecr.storage', service: 'ecr', label: 'ECR image storage', dimension: 'storage', unit: 'GB-month', per: 1, scale: 1,
+    note: 'a lifecycle policy expiring untagged images keeps it down' },
+  { id: 'waf.web-acl', service: 'waf', label: 'one web ACL', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'prorated hourly; rules and requests are extra' },
+  { id: 'waf.rule', service: 'waf', label: 'one rule or rule group in a web ACL', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'paid managed rule groups (Bot Control and others) add their own fees' },
+  { id: 'waf.requests', service: 'waf', label: 'WAF web requests inspected', dimension: 'requests', unit: 'request', per: 1_000_000, scale: 1_000_000 },
+  { id: 'efs.standard.storage', service: 'efs', label: 'EFS Standard storage (Regional)', dimension: 'storage', unit: 'GB-month', per: 1, scale: 1,
+    note: 'Infrequent Access and Archive cost far less per GB but charge per GB read' },
 ];
 
 export const DEFINITION_BY_ID: ReadonlyMap<string, PriceDefinition> = new Map(PRICE_DEFINITIONS.map((d) => [d.id, d]));

@@ -18,7 +18,7 @@ export interface VerifiedPrice {
 const READ = '2026-12-05';
 const v = (id: string, usd: number, source: string, evidence: string): VerifiedPrice => ({ id, region: 'us-east-1', usd, read: READ, source, evidence });
 
-export const VERIFIED_PRICES: readonly VerifiedPrice[] = [
+const FIRST_TABLE: readonly VerifiedPrice[] = [
   v('s3.standard.storage', 0.023, 'https://cloudburn.io/blog/amazon-s3-pricing',
     'S3 Standard costs $0.023/GB/month. … All prices are for US East (N. Virginia) as of March 2026 (also devnotes.tech: "Pricing starts at $0.023 per GB/month (US East region)")'),
   v('s3.standard-ia.storage', 0.0125, 'https://gist.github.com/regispires/d3604636ec0e8d0d3ecab41f009f3d1c',
@@ -104,3 +104,75 @@ export const VERIFIED_PRICES: readonly VerifiedPrice[] = [
   v('eks.cluster.extended', 0.6, 'https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/',
     'AWS Containers blog (read through a mirror that renders "Amazon" as "HAQM"): "clusters running on a Kubernetes version in the extended support window will be charged a total of $0.60 per cluster per hour, effective from the April 2024 billing cycle" (also vantage.sh: "$0.60 per cluster per hour for extended support")'),
 ];
+
+const READ_ADDED = '2026-12-06';
+const v2 = (id: string, usd: number, source: string, evidence: string): VerifiedPrice => ({ ...v(id, usd, source, evidence), read: READ_ADDED });
+const R53 = 'https://github.com/api-evangelist/amazon-route53-resolver/blob/main/plans/amazon-route53-resolver-plans-pricing.yml';
+const R53_FROM = 'A verbatim transcription of https://aws.amazon.com/route53/pricing/ read 2026-09-20 ("every price_text was found verbatim in the fetched page text")';
+const AGENTLAB = 'https://github.com/danielpuri1901/agentlab/blob/main/docs/research/aws-infra-pricing.md';
+const AGENTLAB_FROM = 'Research date 2026-08-16, read from the AWS Price List offer files, us-east-1 column';
+const ELB_PAGE = 'https://github.com/api-evangelist/amazon-elastic-load-balancing/blob/main/plans/amazon-elastic-load-balancing-plans-pricing.yml';
+const APIGW = 'https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/cost-optimization.html';
+const WAF = 'https://awsnegotiations.com/waf-pricing-strategy.html';
+
+/** Prices added for the questions asked most after the first table (Route 53 to EFS), read a day later. */
+const ADDED: readonly VerifiedPrice[] = [
+  v2('route53.hosted-zone', 0.5, R53,
+    `${R53_FROM}: "Hosted Zones (first 25) … $0.50 per hosted zone per month for the first 25 hosted zones" (also ns1.com: "$0.50 per hosted DNS zone / month for the first 25 hosted zones, $0.10 for additional zones")`),
+  v2('route53.queries.standard', 0.4, R53,
+    `${R53_FROM}: "Standard Queries (AWS Regions) … $0.40 per million queries (first 1 billion queries per month)" (also cloudburn.io: "Route 53 charges $0.40 per million queries for standard records")`),
+  v2('route53.health-check.aws', 0.5, R53,
+    `${R53_FROM}: "Basic health checks (AWS endpoints) … $0.50 per health check per month … up to 50 health checks for AWS endpoints free"`),
+  v2('secrets-manager.secret', 0.4, 'https://hivebook.wiki/wiki/aws-secrets-manager-rotated-secrets-dynamic-db-credentials-kms',
+    'Pricing is $0.40 per secret per month + $0.05 per 10k API calls (also a project cost note "Current official references checked on 2026-05-21: AWS Secrets Manager: USD 0.40 per secret per month and USD 0.05 per 10,000 API calls in the pricing example. Source: https://aws.amazon.com/secrets-manager/pricing/"; neither names a Region)'),
+  v2('secrets-manager.api', 0.05, 'https://hivebook.wiki/wiki/aws-secrets-manager-rotated-secrets-dynamic-db-credentials-kms',
+    'Pricing is $0.40 per secret per month + $0.05 per 10k API calls (also the 2026-05-21 cost note: "USD 0.05 per 10,000 API calls in the pricing example")'),
+  v2('kms.key', 1, 'https://aws.amazon.com/kms/pricing/',
+    'Each AWS KMS key that you create in AWS KMS costs $1/month (prorated hourly). The $1/month charge is the same for symmetric keys, asymmetric keys, HMAC keys, multi-Region keys … (also factualminds.com, "KMS pricing breakdown — us-east-1, June 2026": "$1/month per customer-managed key")'),
+  v2('kms.requests.symmetric', 0.03, 'https://www.factualminds.com/blog/aws-kms-pricing-keys-requests-multi-region/',
+    'KMS pricing breakdown — us-east-1, June 2026 … "$1/month per customer-managed key, $0.03 per 10K requests, free tier of 20,000 requests" (also wring.co, March 2026: "Symmetric key requests | 20,000/month | $0.03" per 10,000 requests)'),
+  v2('athena.sql.scanned', 5, 'https://aws.amazon.com/athena/pricing/',
+    'Read through a public transcription of the page dated 2026-10-03: "Price per TB, US East (N. Virginia): 5.00 USD per TB of data scanned … You are charged for the number of bytes scanned per query, rounded up to the nearest megabyte, with a 10 MB minimum per query." (also rcpedia.stanford.edu: "$5 per TB of data scanned, rounded up to the nearest megabyte, 10MB minimum per query")'),
+  v2('cloudwatch.logs.ingestion', 0.5, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonCloudWatch, publicationDate 2026-08-06): "Logs ingestion, Standard class | $0.50 per GB" (also cloudburn.io, US East, February 2026)`),
+  v2('cloudwatch.logs.storage', 0.03, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonCloudWatch, publicationDate 2026-08-06): "Logs storage | $0.03 per GB-month"`),
+  v2('cloudwatch.logs.insights', 0.005, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonCloudWatch, publicationDate 2026-08-06): "Logs Insights data scanned | $0.005 per GB" (also cloudcostcutter.cloud, 2026: "Logs Insights bills $0.005 per GB scanned")`),
+  v2('cloudwatch.alarm.standard', 0.1, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonCloudWatch, publicationDate 2026-08-06): "Standard resolution alarm | $0.10 per alarm-month"`),
+  v2('cloudwatch.metric.custom', 0.3, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonCloudWatch, publicationDate 2026-08-06): "Custom metrics, first 10,000 | $0.30 per metric-month" (also signoz.io, February 2026: "$0.30/month for the first 10,000")`),
+  v2('api-gateway.http.requests', 1, APIGW,
+    'HTTP … API calls (us-east-1); First 300 million requests (per month): $1.00 (per million) (also go-cloud.io, 2026: "HTTP API costs $1.00 per million requests. REST API costs $3.50 per million.")'),
+  v2('api-gateway.rest.requests', 3.5, APIGW,
+    'REST … API calls: First 333 million requests (per month): $3.50 (per million) (also go-cloud.io, 2026: "REST API costs $3.50 per million"; awsforengineers.com: "REST APIs $3.50/million (first 333M)" under "Base Pricing (US East)")'),
+  v2('elb.alb.hour', 0.0225, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AWSELB, publicationDate 2026-07-20): "Application Load Balancer per hour | $0.0225" (also the transcription of the ELB pricing page's US-East-1 examples, 2026-09-20: "$0.0225 hourly charge")`),
+  v2('elb.alb.lcu', 0.008, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AWSELB, publicationDate 2026-07-20): "ALB capacity unit (LCU) per hour | $0.008" (also ${ELB_PAGE}: "$0.008 per LCU")`),
+  v2('elb.nlb.hour', 0.0225, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AWSELB, publicationDate 2026-07-20): "Network Load Balancer per hour | $0.0225" (also awsnegotiations.com, May 2026: "Network LB (NLB) | $0.0225 / hour")`),
+  v2('elb.nlb.nlcu', 0.006, ELB_PAGE,
+    'A transcription of https://aws.amazon.com/elasticloadbalancing/pricing/ read 2026-09-20, prices "stated in the page\'s pricing examples for US-East-1": "Network Load Balancer - NLCU … $0.006 per NLCU" (also awsnegotiations.com, May 2026: "$0.006 per NLCU-hour")'),
+  v2('step-functions.standard.transitions', 0.025, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonStates, publicationDate 2025-08-28): "Standard, per state transition | $0.000025" and "Standard free tier | 4,000 transitions per month" ($0.025 per 1,000)`),
+  v2('eventbridge.custom-events', 1, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AWSEvents, publicationDate 2026-05-29): "Custom events published | $1.00 per million"`),
+  v2('ecr.storage', 0.1, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonECR, publicationDate 2025-11-21): "ECR storage is $0.10 per GB-month in all three regions"`),
+  v2('vpc.interface-endpoint.hour', 0.01, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonVPC, publicationDate 2026-07-24): "Interface endpoint per hour | $0.010" … "interface endpoints bill per hour per availability zone"`),
+  v2('vpc.interface-endpoint.data', 0.01, AGENTLAB,
+    `${AGENTLAB_FROM} (offer AmazonVPC, publicationDate 2026-07-24): "Interface endpoint data processing, up to 1 PB | $0.010 per GB"`),
+  v2('waf.web-acl', 5, WAF,
+    'WAF (v2 / WAFv2) in 2026 prices on three dimensions: Web ACL. $5/month per ACL. (the AWS Networking blog: "The pricing for AWS WAF is consistent across all AWS Regions."; also c3x.dev: "$5/month per Web ACL")'),
+  v2('waf.rule', 1, WAF,
+    'Rules. $1/month per rule within an ACL. (also c3x.dev: "$1/month per rule or managed rule group attached to the ACL")'),
+  v2('waf.requests', 0.6, WAF,
+    'Requests. $0.60 per million requests inspected. (also c3x.dev: "$0.60 per million web requests inspected by the ACL")'),
+  v2('efs.standard.storage', 0.3, 'https://www.factualminds.com/blog/amazon-efs-pricing-throughput-modes-storage-classes/',
+    'EFS pricing breakdown — us-east-1, June 2026 … Standard storage Multi-AZ; the most expensive tier | $0.30 / GB-month (also cloudburn.io, March 2026, US East (N. Virginia): "EFS Standard costs $0.30/GB-month")'),
+];
+
+export const VERIFIED_PRICES: readonly VerifiedPrice[] = [...FIRST_TABLE, ...ADDED];

@@ -189,7 +189,9 @@ describe('given questions about how a service is billed, not what it costs', () 
     expect((await ask('S3 vs Lambda pricing')).title).not.toMatch(/which is cheaper/);
     // Priced in different units, or a service without prices: the comparison's own verdict answers.
     expect((await ask('S3 vs Lambda, which is cheaper?')).title).not.toMatch(/which is cheaper in/);
-    expect((await ask('S3 or EFS, which is cheaper?')).title).not.toMatch(/which is cheaper in|: price in/);
+    expect((await ask('S3 or Redshift, which is cheaper?')).title).not.toMatch(/which is cheaper in|: price in/);
+    // EFS has a per-GB-month price now: the same unit as S3, so a verdict.
+    expect((await ask('S3 or EFS, which is cheaper?')).summary).toMatch(/^Amazon S3 is cheaper: \$0\.\d+ per GB-month vs \$0\.30 per GB-month/);
     expect((await ask('S3 or EBS, which is cheaper per GB?')).summary).toMatch(/^Amazon S3 is cheaper: \$0\.\d+ per GB-month vs/);
   });
 });

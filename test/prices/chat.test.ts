@@ -12,6 +12,9 @@ const QUESTIONS = [
   't3.medium running 24/7',
   'how much do 10 million Lambda invocations of 200 ms at 512 MB cost?',
   'how much is S3 in eu-west-1?',
+  'how much does a route 53 hosted zone cost',
+  'alb price per month',
+  'cloudwatch logs ingestion price',
 ];
 
 describe('price answers in a Slack channel', () => {

@@ -38,10 +38,33 @@ const ITEM_WORDS: Record<string, RegExp> = {
   'vpc.nat-gateway.data': /\bnat\b.*\b(gb|tb|data|processed|traffic)\b/,
   'vpc.public-ipv4.hour': /\b(ipv4|public ip|elastic ip|eip)\b/,
   'eks.cluster.extended': /\bextended\b/,
+  'vpc.interface-endpoint.hour': /\b(interface (vpc )?endpoints?|vpc endpoints?|privatelink|endpoints?)\b/,
+  'vpc.interface-endpoint.data': /\b(interface (vpc )?endpoints?|vpc endpoints?|privatelink|endpoints?)\b.*\b(gb|tb|data|processed|processing|traffic)\b/,
+  'route53.hosted-zone': /\bhosted zones?\b/,
+  'route53.queries.standard': /\b(quer(y|ies)|lookups?)\b/,
+  'route53.health-check.aws': /\bhealth ?checks?\b/,
+  'secrets-manager.api': /\b(api calls?|calls|requests?|getsecretvalue)\b/,
+  'kms.key': /\b(customer managed keys?|cmks?)\b/,
+  'kms.requests.symmetric': /\b(requests?|api calls?|calls|encrypt|decrypt|operations?)\b/,
+  'cloudwatch.logs.storage': /\b(storage|stored|store|storing|retention|retained|archived?)\b/,
+  'cloudwatch.logs.insights': /\b(logs insights|insights|scanned|scanning)\b/,
+  'cloudwatch.alarm.standard': /\balarms?\b/,
+  'cloudwatch.metric.custom': /\b(custom )?metrics?\b/,
+  'api-gateway.http.requests': /\bhttp apis?\b/,
+  'api-gateway.rest.requests': /\brest apis?\b/,
+  'elb.alb.lcu': /^(?!.*\b(nlbs?|network load balancers?)\b).*\b(lcus?|capacity units?)\b/,
+  'elb.nlb.hour': /\b(nlbs?|network load balancers?)\b/,
+  'elb.nlb.nlcu': /\bnlcus?\b|\b(nlbs?|network load balancers?)\b.*\b(lcus?|capacity units?)\b/,
+  'waf.web-acl': /\bweb acls?\b/,
+  'waf.rule': /\brules?\b/,
+  'waf.requests': /\brequests?\b/,
 };
 
-/** Items whose words alone say which service is meant, when the question names none. */
-const STANDALONE_ITEMS = ['vpc.public-ipv4.hour', 'vpc.nat-gateway.hour'];
+/** Items whose words alone say which service is meant, when the question names none (or a recommendation picked others). */
+const STANDALONE_ITEMS = ['vpc.public-ipv4.hour', 'vpc.nat-gateway.hour', 'vpc.interface-endpoint.hour', 'route53.hosted-zone', 'api-gateway.http.requests', 'api-gateway.rest.requests', 'waf.web-acl', 'kms.key'];
+
+/** Capacity units are asked for by name; they lead over the load balancer's own hour. */
+const CAPACITY_UNITS: readonly PriceRow['unit'][] = ['LCU-hour', 'NLCU-hour'];
 
 const LIST_PRICE_CAVEAT = 'On-Demand list prices in USD, before taxes, the free tier and discounts (Savings Plans, reservations).';
 
@@ -57,6 +80,13 @@ const UNIT_TEXT: Record<PriceRow['unit'], [string, string]> = {
   'GB-hour': ['GB-hour', 'GB-hours'],
   'IOPS-month': ['IOPS-month', 'IOPS-months'],
   'MBps-month': ['MB/s-month', 'MB/s-months'],
+  month: ['month', 'months'],
+  query: ['query', 'queries'],
+  TB: ['TB', 'TB'],
+  'LCU-hour': ['LCU-hour', 'LCU-hours'],
+  'NLCU-hour': ['NLCU-hour', 'NLCU-hours'],
+  'state transition': ['state transition', 'state transitions'],
+  event: ['event', 'events'],
 };
 
 /** "$0.023", "$0.20", "$0.0000166667": a unit price exactly as the table holds it, at least cents. */
@@ -98,8 +128,10 @@ function regionText(region: PriceRegion): string {
 
 /** Services of the question that the table has prices for, in the question's order. */
 function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): string[] {
-  const named = u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
-  if (named.length > 0 || u.services.length > 0) return named;
+  // A recommendation's services are its picks, not services the question named.
+  const picked = u.intent === 'recommend';
+  const named = picked ? [] : u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
+  if (!picked && (named.length > 0 || u.services.length > 0)) return named;
   // "price of a public IPv4 address": an item that names its service on its own.
   for (const id of STANDALONE_ITEMS) {
     const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
@@ -120,7 +152,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (!k.prices.table) return undefined;
   const q = readPriceQuestion(u.text);
   if (!q.asksPrice) return undefined;
-  const unnamed = u.services.length === 0 && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
+  // "cost of an HTTP API per million requests" reads as a recommendation (its picks are not named
+  // services); an item that names its own service still gets its price.
+  const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
   if (!['describe', 'compare'].includes(u.intent) && !unnamed) return undefined;
   const services = pricedServices(k, u, q);
   if (services.length === 0) return undefined;
@@ -172,6 +206,8 @@ function focusRow(rows: PriceRow[], q: PriceQuestion): PriceRow {
   // A NAT gateway's month is its hours plus the GB it processes; the per-GB price leads only when asked alone.
   const nat = worded.find((r) => r.id === 'vpc.nat-gateway.hour');
   if (nat) return /\b(per gb|data processing|processing|processed)\b/.test(q.text) ? (worded.find((r) => r.id === 'vpc.nat-gateway.data') ?? nat) : nat;
+  const capacity = worded.find((r) => CAPACITY_UNITS.includes(r.unit));
+  if (capacity) return capacity;
   // The most specific wording wins: "NAT … 500 GB" is the data row, "NAT" alone the hour row.
   if (worded.length > 0) {
     if (qt.sizesGB.length > 0) {
@@ -259,6 +295,17 @@ function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQue
       leavesOut: lead.unit === 'GB-month' ? 'requests, data transfer, the free tier and taxes' : 'the free tier and taxes',
     };
   }
+  if (lead.unit === 'TB' && qt.sizesGB.length > 0) {
+    const gb = qt.sizesGB[0]!;
+    const total = (gb / 1024) * lead.usd;
+    return {
+      total,
+      line: `${count(gb)} GB = ${count(gb / 1024)} TB × ${priceText(lead)} = ${money(total)}`,
+      what: `${count(gb)} GB scanned, ${lead.label}`,
+      rows: [lead],
+      leavesOut: 'the 10 MB minimum per query, S3 requests and storage, and taxes',
+    };
+  }
   if ((lead.dimension === 'requests') && qt.count !== undefined) {
     const total = (qt.count / lead.per) * lead.usd;
     return {
@@ -291,7 +338,11 @@ function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQue
             ? 'data transfer out, the public IPv4 address and taxes'
             : service === 'eks'
               ? 'worker nodes (EC2 or Fargate), data transfer and taxes'
-              : 'the free tier and taxes';
+              : service === 'elb'
+                ? 'capacity units for the traffic it handles, data transfer and taxes'
+                : lead.id === 'vpc.interface-endpoint.hour'
+                  ? 'data processed, one endpoint per Availability Zone used, and taxes'
+                  : 'the free tier and taxes';
     const span = hours === HOURS_PER_MONTH ? 'running all month' : `for ${count(hours)} h`;
     return { total, line, what: `${lead.label} ${span}`, rows: used, leavesOut };
   }
@@ -406,7 +457,8 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
     if (!sameUnit) return undefined;
     for (const [i, id] of services.entries()) {
       const r = leads[i]!;
-      columns.push({ id, total: r.usd, line: `${priceText(r)} — ${r.label}`, rows: [r], show: priceText(r) });
+      // The lead already gives both prices; each column says what its price covers.
+      columns.push({ id, total: r.usd, line: `${r.label}${r.note ? ` (${r.note})` : ''}`, rows: [r], show: priceText(r) });
     }
     assumption = `the same amount of ${UNIT_TEXT[leads[0]!.unit][1]} on each`;
   }
@@ -432,7 +484,7 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
       title: `${names.join(' vs ')}: which is cheaper in ${region}`,
       summary,
       sections: [
-        { heading: 'The arithmetic', columns: columns.map((c) => ({ heading: shortName(k, c.id), bullets: [c.line] })) },
+        { heading: cls ? 'The arithmetic' : 'What each price covers', columns: columns.map((c) => ({ heading: shortName(k, c.id), bullets: [c.line] })) },
         ...(extra.length ? [{ heading: 'What changes it', bullets: extra }] : []),
         { heading: 'About these prices', text: `${LIST_PRICE_CAVEAT} Data transfer and backups left out.` },
       ],

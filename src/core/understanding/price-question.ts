@@ -44,7 +44,12 @@ export const HOURS_PER_MONTH = 730;
 /** Words asking for a number. "Pricing" and "priced" alone ask how a service is billed: the usual answer. */
 const PRICE_WORDS = /\b(how much(?! (warning|notice|time|memory|ram|storage|data|space|disk|traffic|longer|faster|bigger|throughput|iops|load|capacity|downtime|latency|headroom))|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive)\b|\$\s?\d/;
 /** Questions about costs that want a how-to or an explanation, not a number. */
-const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|move|moving|transition|automatically|lifecycle|don'?t want|do not want|skip|get rid of|spike|unexpected|surprise|alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?|(cheap|cheaper|cheapest|less expensive) (way|option|alternative|setup|approach)s?)\b/;
+const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|move|moving|(?<!state )transition|automatically|lifecycle|don'?t want|do not want|skip|get rid of|spike|unexpected|surprise|(billing|budget|cost|spend|spending) alarms?|alarms? (when|if|on|for)|(set|setting|create|creating|get|trigger)( up)? (an? )?alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?|(cheap|cheaper|cheapest|less expensive) (way|option|alternative|setup|approach)s?)\b/;
+/**
+ * "Athena pricing per TB scanned", "how is Athena billed per query": billing words with a unit ask
+ * for the rate. Without "per" ("how is S3 billed?") they ask how billing works: the usual answer.
+ */
+const BILLED_PER = /\b(pricing|priced|billed|charged|charges?)\b[^.?!]*\bper\b/;
 const CHEAPER = /\b(cheaper|cheapest|less expensive|more expensive|costs? less|costs? more)\b/;
 const REGION = /\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:east|west|north|south|central|northeast|southeast|northwest|southwest)-\d)\b/;
 const NUMBER = String.raw`(\d+(?:[.,]\d+)*)`;
@@ -60,7 +65,7 @@ export function readPriceQuestion(raw: string): PriceQuestion {
   const region = regionMatch && isPriceRegion(regionMatch[1]!) ? regionMatch[1] : undefined;
   const quantities = readQuantities(text);
   const hasQuantity = quantities.sizesGB.length > 0 || quantities.hours !== undefined || quantities.count !== undefined;
-  const asksPrice = (PRICE_WORDS.test(text) || (hasQuantity && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
+  const asksPrice = (PRICE_WORDS.test(text) || BILLED_PER.test(text) || (hasQuantity && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
   return {
     asksPrice,
     cheaper: CHEAPER.test(text),
