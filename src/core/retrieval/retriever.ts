@@ -4,7 +4,6 @@
  * is about and by the question's shape. Confidence is how much of what the question asks the best
  * candidate covers; the thresholds that act on it are named once, here.
  */
-import MiniSearch from 'minisearch';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { boundedEditDistance } from '../understanding/distance.js';
@@ -12,6 +11,7 @@ import type { Lexicon } from '../understanding/lexicon.js';
 import { deletions } from '../understanding/lexicon.js';
 import { collectCandidates, type Candidate } from './candidates.js';
 import { questionCues, type Cues } from './question-kind.js';
+import { Bm25Index } from './bm25-index.js';
 import { createTermMaker, type TermMaker } from './terms.js';
 import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
@@ -129,7 +129,7 @@ export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
 function build(k: Knowledge, lexicon: Lexicon) {
   const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { candidates, texts } = collectCandidates(k);
-  const index = new MiniSearch<{ id: number; q: string; x: string }>({
+  const index = new Bm25Index({
     fields: ['q', 'x'],
     tokenize: (s) => (s ? s.split(' ') : []),
     processTerm: (t) => t || null,
@@ -149,7 +149,11 @@ function build(k: Knowledge, lexicon: Lexicon) {
     }
   });
   const n = candidates.length;
-  const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
+  // Every known term's idf, computed once (the same expression, so the same values).
+  const idfOf = new Map<string, number>();
+  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
+  const unseenIdf = Math.log(1 + n / (0 + 0.5));
+  const idf = (term: string) => idfOf.get(term) ?? unseenIdf;
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
   // Built on the first unknown word only: most questions never need it.
