@@ -9,7 +9,7 @@
  * filters, other BM25 parameters, query trees) is handed to a real MiniSearch built from the same
  * documents on first need, so the answers never depend on which path ran.
  *
- * The index can be saved (`toJSON`) and restored (`Bm25Index.fromJSON`): scripts/precompute-terms.mjs
+ * The index can be saved (`toJSON`) and restored (`Bm25Index.fromJSON`): scripts/build-snapshots.mjs
  * saves it at build so `awsbot ask` does not index every text at start-up.
  */
 import MiniSearch, { type MatchInfo, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';

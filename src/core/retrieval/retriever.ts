@@ -119,7 +119,7 @@ function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text
   return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache.terms : undefined;
 }
 
-/** The terms cache for this knowledge (what scripts/precompute-terms.mjs writes at build time). */
+/** The terms cache for this knowledge (what scripts/build-snapshots.mjs writes at build time). */
 export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
   const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { texts } = collectCandidates(k);

@@ -1,5 +1,5 @@
 /**
- * The retrieval terms of every stored text, computed once at build time (scripts/precompute-terms.mjs
+ * The retrieval terms of every stored text, computed once at build time (scripts/build-snapshots.mjs
  * writes dist/retrieval-terms.json) so that `awsbot ask` does not tokenise, read mentions in and
  * stem 1,000+ bank entries at every start. Used only when its fingerprint matches the knowledge
  * being loaded; otherwise the terms are computed as before. Never throws.
