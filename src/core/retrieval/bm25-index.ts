@@ -339,7 +339,7 @@ export class Bm25Index {
     };
   }
 
-  /** Restores a saved index; throws when `saved` is not one made with these fields. */
+  /** Restores a saved index; throws when `saved` is not one made with these fields (nothing is trusted unchecked). */
   static fromJSON(saved: SavedBm25Index, options: Bm25IndexOptions): Bm25Index {
     const index = new Bm25Index(options);
     const nf = index.fields.length;

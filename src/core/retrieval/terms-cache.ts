@@ -6,11 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { SavedBm25Index } from './bm25-index.js';
 
 export interface TermsCache {
   fingerprint: string;
   /** One entry per indexed text, in collectCandidates order: its terms joined by spaces. */
   terms: string[];
+  /** The index of those terms, without its documents (they are `terms`). */
+  index?: Omit<SavedBm25Index, 'docs'>;
+  /** How many candidates use each term, in first-seen order. */
+  docFreq?: [string, number][];
 }
 
 /** The compiled file next to dist/core/: dist/retrieval-terms.json. */
