@@ -87,9 +87,13 @@ export interface Retriever {
   readonly size: number;
 }
 
-export function createRetriever(k: Knowledge, lexicon: Lexicon): Retriever {
+/**
+ * `saved`: the build-time terms and index to use when they match this knowledge (by default
+ * dist/retrieval-terms.json; null: none, index from scratch).
+ */
+export function createRetriever(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null): Retriever {
   let built: ReturnType<typeof build> | undefined;
-  const get = () => (built ??= build(k, lexicon));
+  const get = () => (built ??= build(k, lexicon, saved));
   return {
     retrieve: (q) => get().retrieve(q),
     get size() {
@@ -113,8 +117,8 @@ function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text
   return fingerprint([texts.map((t) => t.text), k.synonyms, [...lexicon.phrases.keys()], [...nameTokensOf(k)]]);
 }
 
-function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): TermsCache | undefined {
-  const cache = readTermsCache();
+function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[], saved: TermsCache | null | undefined): TermsCache | undefined {
+  const cache = saved === undefined ? readTermsCache() : (saved ?? undefined);
   if (!cache || cache.terms.length !== texts.length) return undefined;
   return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache : undefined;
 }
@@ -165,11 +169,11 @@ export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
   return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq] };
 }
 
-function build(k: Knowledge, lexicon: Lexicon) {
+function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { candidates, texts } = collectCandidates(k);
   // The index saved at build when it was made from these texts; else indexed here.
-  const cache = precomputedTerms(k, lexicon, texts);
+  const cache = precomputedTerms(k, lexicon, texts, saved);
   const { index, docFreq } =
     (cache && savedIndex(cache, texts)) ?? indexTexts(texts, (i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(texts[i]!.text, { typos: false })));
   const docCandidate = texts.map((t) => t.candidate);
