@@ -5,7 +5,8 @@
  * when intents/ still has exactly those contents, and so starts without loading zod or validating
  * 1,000+ entries; when anything differs (a file edited, added or removed, the code rebuilt), or the
  * snapshot is missing or damaged, the knowledge is read and validated as always. Everything that
- * spans files (ids, aliases, services named, dates against today) is checked again either way.
+ * spans files (ids, aliases, services named, dates against today) is checked again either way,
+ * except phrasings shared by two entries, a check of the contents alone.
  * `awsbot validate` never uses it.
  */
 import { createHash } from 'node:crypto';
@@ -72,7 +73,7 @@ export function loadKnowledgeSnapshot(dir: string = DEFAULT_INTENTS_DIR, today =
       const { region, problem } = pricingRegionFromEnv();
       return { prices: { ...NO_PRICES, defaultRegion: region }, problems: problem ? [{ file: 'environment', field: 'AWS_PRICING_REGION', message: problem }] : [] };
     };
-    const { knowledge, problems } = assembleKnowledge(dir, today, parseFile, prices);
+    const { knowledge, problems } = assembleKnowledge(dir, today, parseFile, prices, false);
     return problems.length === 0 ? knowledge : undefined;
   } catch {
     return undefined;

@@ -137,31 +137,12 @@ export class Bm25Index {
     else list.push(doc, 1);
   }
 
-  /** Computes every posting's BM25 score (MiniSearch's calcBM25Score, same operations). */
+  /** Starts afresh after documents were added: postings are scored again on first use. */
   private prepare(): void {
     if (!this.dirty) return;
-    const nf = this.fields.length;
     const total = this.ids.length;
     this.docsOf = [];
     this.scoresOf = [];
-    for (let p = 0; p < this.postings.length; p++) {
-      const list = this.postings[p]!;
-      const f = p % nf;
-      const matching = list.length / 2;
-      const docs = new Int32Array(matching);
-      const scores = new Float64Array(matching);
-      const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-      const avg = this.avg[f]!;
-      for (let i = 0; i < matching; i++) {
-        const doc = list[2 * i]!;
-        const tf = list[2 * i + 1]!;
-        const fieldLength = this.lengths[doc * nf + f]!;
-        docs[i] = doc;
-        scores[i] = invDocFreq * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
-      }
-      this.docsOf.push(docs);
-      this.scoresOf.push(scores);
-    }
     if (this.acc.length < total) {
       this.acc = new Float64Array(total);
       this.mark = new Int32Array(total);
@@ -173,6 +154,29 @@ export class Bm25Index {
       this.generation = 0;
     }
     this.dirty = false;
+  }
+
+  /** One posting list's documents and BM25 scores (MiniSearch's calcBM25Score, same operations), computed on first use. */
+  private scored(p: number): Int32Array {
+    const nf = this.fields.length;
+    const total = this.ids.length;
+    const list = this.postings[p]!;
+    const f = p % nf;
+    const matching = list.length / 2;
+    const docs = new Int32Array(matching);
+    const scores = new Float64Array(matching);
+    const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+    const avg = this.avg[f]!;
+    for (let i = 0; i < matching; i++) {
+      const doc = list[2 * i]!;
+      const tf = list[2 * i + 1]!;
+      const fieldLength = this.lengths[doc * nf + f]!;
+      docs[i] = doc;
+      scores[i] = invDocFreq * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
+    }
+    this.docsOf[p] = docs;
+    this.scoresOf[p] = scores;
+    return docs;
   }
 
   /** The field boosts of a fast-path search, or undefined when MiniSearch must answer it. */
@@ -221,7 +225,7 @@ export class Bm25Index {
       const termGen = ++this.generation;
       let n = 0;
       for (let f = 0; f < nf; f++) {
-        const docs = this.docsOf[id * nf + f]!;
+        const docs = this.docsOf[id * nf + f] ?? this.scored(id * nf + f);
         const scores = this.scoresOf[id * nf + f]!;
         const boost = boosts[f]!;
         for (let i = 0; i < docs.length; i++) {
