@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Bot, Reply } from '../core/bot.js';
 import { createBot } from '../core/bot.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { openKnowledge } from '../knowledge/snapshot.js';
 import { renderText } from '../render/text.js';
 
 export interface ChatIO {
@@ -15,7 +15,7 @@ export interface ChatIO {
 }
 
 export async function runChat(_args: string[], io: ChatIO = { input: process.stdin, output: process.stdout }, bot?: Bot): Promise<number> {
-  const b = bot ?? createBot(loadKnowledge());
+  const b = bot ?? createBot(await openKnowledge());
   const { output } = io;
   const color = output.isTTY === true;
   const rl = createInterface({ input: io.input, output, terminal: output.isTTY === true && (io.input as NodeJS.ReadStream).isTTY === true });

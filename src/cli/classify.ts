@@ -6,13 +6,13 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createBot } from '../core/bot.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { openKnowledge } from '../knowledge/snapshot.js';
 
 const lineSchema = z.object({ text: z.string(), conversation: z.string().optional() });
 
 export async function runClassify(args: string[], input: NodeJS.ReadableStream = process.stdin, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const jsonl = args.includes('--jsonl');
-  const bot = createBot(loadKnowledge());
+  const bot = createBot(await openKnowledge());
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {

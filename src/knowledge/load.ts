@@ -2,12 +2,9 @@
  * Reads intents/ and validates every file with the schemas; the bot never starts half-loaded:
  * any problem anywhere is reported (file, field, reason) and nothing is returned.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import {
-  ASPECTS,
   aspectVocabularySchema,
   catalogSchema,
   needsFileSchema,
@@ -15,48 +12,29 @@ import {
   pairNoteSchema,
   profileSchema,
   trainingFileSchema,
-  type Aspect,
-  type CatalogEntry,
-  type Need,
-  type OutsideTerm,
-  type PairNote,
-  type Profile,
-  type TrainingFile,
   synonymsSchema,
 } from './schema.js';
-import { bankFileSchema, type BankEntry } from './answer-bank-schema.js';
-import { directoryFileSchema, type DirectoryEntry } from './directory-schema.js';
-import { readPrices, type Prices } from './prices.js';
+import { bankFileSchema } from './answer-bank-schema.js';
+import { directoryFileSchema } from './directory-schema.js';
+import { readPrices } from './prices.js';
+import { assembleKnowledge, DEFAULT_INTENTS_DIR, type FileKind, type Knowledge, type Problem } from './assemble.js';
+import { knowledgeFingerprint, type KnowledgeSnapshot } from './snapshot.js';
 
-/** A service the bot recognises: the 20 of catalog.json (full profiles) and the directory's others. */
-export type ServiceEntry = Omit<CatalogEntry, 'category'> & { category: string };
+export { DEFAULT_INTENTS_DIR, pairKey, type Knowledge, type Problem, type ServiceEntry } from './assemble.js';
 
-export interface Knowledge {
-  readonly dir: string;
-  /** Every service recognised: catalog.json's first, then the directory's. */
-  readonly catalog: readonly ServiceEntry[];
-  readonly byId: ReadonlyMap<string, ServiceEntry>;
-  /** Directory entries (status, links, other clouds' counterparts) by service id. */
-  readonly directory: ReadonlyMap<string, DirectoryEntry>;
-  /** The answer bank: direct answers to the questions engineers ask. */
-  readonly bank: readonly BankEntry[];
-  readonly synonyms: readonly { to: string; from: string[] }[];
-  readonly profiles: ReadonlyMap<string, Profile>;
-  /** Curated notes keyed by {@link pairKey}. */
-  readonly pairs: ReadonlyMap<string, PairNote>;
-  readonly needs: readonly Need[];
-  readonly training: readonly TrainingFile[];
-  readonly aspectWords: readonly { id: Aspect; label: string; keywords: string[] }[];
-  readonly outside: readonly OutsideTerm[];
-  /** List prices from intents/prices/ (empty when the table is absent). */
-  readonly prices: Prices;
-}
-
-export interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
+/** The schema of each kind of file in intents/. */
+export const SCHEMAS: Record<FileKind, z.ZodType> = {
+  catalog: catalogSchema,
+  directory: directoryFileSchema,
+  profile: profileSchema,
+  pair: pairNoteSchema,
+  needs: needsFileSchema,
+  bank: bankFileSchema,
+  synonyms: synonymsSchema,
+  training: trainingFileSchema,
+  aspects: aspectVocabularySchema,
+  outside: outsideSchema,
+};
 
 export class KnowledgeError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -68,14 +46,6 @@ export class KnowledgeError extends Error {
 export function formatProblem(p: Problem): string {
   return `  ${p.file}${p.field ? ` → ${p.field}` : ''}: ${p.message}`;
 }
-
-/** The order-independent key of a set of services, e.g. "ec2+s3". */
-export function pairKey(ids: readonly string[]): string {
-  return [...ids].sort().join('+');
-}
-
-/** intents/ next to the code, or the folder AWSBOT_INTENTS_DIR names (a knowledge base kept elsewhere). */
-export const DEFAULT_INTENTS_DIR = process.env.AWSBOT_INTENTS_DIR || fileURLToPath(new URL('../../intents/', import.meta.url));
 
 /** Loads and validates intents/; throws {@link KnowledgeError} listing every problem. */
 export function loadKnowledge(dir = DEFAULT_INTENTS_DIR, today = new Date()): Knowledge {
@@ -107,189 +77,47 @@ export function freshnessWarnings(k: Knowledge, today = new Date()): Problem[] {
   return out;
 }
 
-function readKnowledge(dir: string, today: Date): { knowledge?: Knowledge; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const rel = (file: string) => relative(dir, file) || file;
-
-  function parse<T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined {
+/**
+ * Reads and validates intents/. `record`, when given, receives each valid file's validated data
+ * by its path in intents/ (what the build-time snapshot stores).
+ */
+export function readKnowledge(dir: string, today: Date, record?: (rel: string, data: unknown) => void): { knowledge?: Knowledge; problems: Problem[] } {
+  const parseFile = (file: string, kind: FileKind, rel: string, problems: Problem[]): unknown => {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
       const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `not valid JSON (${(err as Error).message})`;
-      problems.push({ file: rel(file), field: '', message: reason });
+      problems.push({ file: rel, field: '', message: reason });
       return undefined;
     }
-    const result = schema.safeParse(raw);
+    const result = SCHEMAS[kind].safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push({ file: rel(file), field: issue.path.map(String).join('.'), message: issue.message });
+        problems.push({ file: rel, field: issue.path.map(String).join('.'), message: issue.message });
       }
       return undefined;
     }
+    record?.(rel, result.data);
     return result.data;
-  }
-
-  const jsonFiles = (sub: string) => {
-    const folder = join(dir, sub);
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => join(folder, f));
   };
-
-  const catalogFile = join(dir, 'catalog.json');
-  const catalog: ServiceEntry[] = parse(catalogFile, catalogSchema)?.services ?? [];
-  const byId = new Map<string, ServiceEntry>();
-  const aliasOwner = new Map<string, string>();
-  catalog.forEach((entry, i) => {
-    if (byId.has(entry.id)) problems.push({ file: rel(catalogFile), field: `services.${i}.id`, message: `"${entry.id}" is listed twice` });
-    byId.set(entry.id, entry);
-    for (const alias of [...entry.aliases, ...entry.misspellings]) {
-      const key = alias.toLowerCase();
-      const owner = aliasOwner.get(key);
-      if (owner && owner !== entry.id)
-        problems.push({ file: rel(catalogFile), field: `services.${i}.aliases`, message: `"${alias}" also names "${owner}"` });
-      aliasOwner.set(key, entry.id);
-    }
+  return assembleKnowledge(dir, today, parseFile, (known) => {
+    const read = readPrices(dir, known, today);
+    if (read.prices.table) record?.('prices/prices.json', read.prices.table);
+    return read;
   });
-  const directory = new Map<string, DirectoryEntry>();
-  for (const file of jsonFiles('directory')) {
-    parse(file, directoryFileSchema)?.services.forEach((entry, i) => {
-      if (directory.has(entry.id)) problems.push({ file: rel(file), field: `services.${i}.id`, message: `"${entry.id}" is listed twice in the directory` });
-      directory.set(entry.id, entry);
-      const inCatalog = byId.get(entry.id);
-      if (!inCatalog) {
-        const service: ServiceEntry = {
-          id: entry.id,
-          name: entry.name,
-          short: entry.short ?? entry.name,
-          category: entry.category,
-          purpose: entry.purpose,
-          aliases: entry.aliases,
-          misspellings: [],
-          plainPhrases: entry.plainPhrases,
-          url: entry.links.product,
-        };
-        catalog.push(service);
-        byId.set(entry.id, service);
-      }
-      for (const alias of entry.aliases) {
-        const key = alias.toLowerCase();
-        const owner = aliasOwner.get(key);
-        if (owner && owner !== entry.id) problems.push({ file: rel(file), field: `services.${i}.aliases`, message: `"${alias}" also names "${owner}"` });
-        else if (!owner) aliasOwner.set(key, entry.id);
-      }
-    });
-  }
-  const known = (id: string) => byId.has(id);
-  for (const [id, entry] of directory) {
-    for (const r of [...entry.related, ...(entry.status.successor ? [entry.status.successor] : [])])
-      if (!known(r)) problems.push({ file: 'directory', field: id, message: `names "${r}", which is not a known service` });
-  }
-  const dateProblem = (reviewed: string): string | undefined => {
-    const d = new Date(`${reviewed}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) return `"${reviewed}" is not a real date`;
-    const endOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
-    if (d.getTime() >= endOfToday) return `"${reviewed}" is in the future`;
-    return undefined;
-  };
+}
 
-  const profiles = new Map<string, Profile>();
-  for (const file of jsonFiles('services')) {
-    const profile = parse(file, profileSchema);
-    if (!profile) continue;
-    const expected = basename(file, '.json');
-    if (profile.id !== expected) problems.push({ file: rel(file), field: 'id', message: `is "${profile.id}" but the file is named for "${expected}"` });
-    if (!known(profile.id)) problems.push({ file: rel(file), field: 'id', message: `"${profile.id}" is not a service of catalog.json` });
-    const bad = dateProblem(profile.reviewed);
-    if (bad) problems.push({ file: rel(file), field: 'reviewed', message: bad });
-    profiles.set(profile.id, profile);
-  }
-
-  const pairs = new Map<string, PairNote>();
-  for (const file of jsonFiles('pairs')) {
-    const note = parse(file, pairNoteSchema);
-    if (!note) continue;
-    note.services.forEach((id, i) => {
-      if (!known(id)) problems.push({ file: rel(file), field: `services.${i}`, message: `"${id}" is not a service of catalog.json` });
-    });
-    const bad = dateProblem(note.reviewed);
-    if (bad) problems.push({ file: rel(file), field: 'reviewed', message: bad });
-    const key = pairKey(note.services);
-    if (pairs.has(key)) problems.push({ file: rel(file), field: 'services', message: `another pair note already covers ${key}` });
-    pairs.set(key, note);
-  }
-
-  const needs: Need[] = [];
-  const needIds = new Set<string>();
-  for (const file of jsonFiles('needs')) {
-    const parsed = parse(file, needsFileSchema);
-    parsed?.needs.forEach((need, i) => {
-      if (needIds.has(need.id)) problems.push({ file: rel(file), field: `needs.${i}.id`, message: `"${need.id}" is used by another need` });
-      needIds.add(need.id);
-      need.picks.forEach((p, j) => {
-        if (!known(p.service))
-          problems.push({ file: rel(file), field: `needs.${i}.picks.${j}.service`, message: `"${p.service}" is not a service of catalog.json` });
-      });
-      needs.push(need);
-    });
-  }
-
-  const bank: BankEntry[] = [];
-  const entryIds = new Set<string>();
-  const phrasingOwner = new Map<string, string>();
-  for (const file of jsonFiles('answers')) {
-    parse(file, bankFileSchema)?.entries.forEach((entry, i) => {
-      const at = (f: string) => `entries.${i}${f ? `.${f}` : ''}`;
-      if (entryIds.has(entry.id)) problems.push({ file: rel(file), field: at('id'), message: `"${entry.id}" is used by another entry` });
-      entryIds.add(entry.id);
-      const expected = basename(file, '.json');
-      if (entry.services[0] !== expected) problems.push({ file: rel(file), field: at('services.0'), message: `is "${entry.services[0]}" but the file is for "${expected}"` });
-      if (!entry.id.startsWith(`${expected}-`)) problems.push({ file: rel(file), field: at('id'), message: `should start with "${expected}-"` });
-      entry.services.forEach((id, j) => {
-        if (!known(id)) problems.push({ file: rel(file), field: at(`services.${j}`), message: `"${id}" is not a known service` });
-      });
-      const bad = dateProblem(entry.reviewed);
-      if (bad) problems.push({ file: rel(file), field: at('reviewed'), message: bad });
-      entry.questions.forEach((q, j) => {
-        const key = q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-        const owner = phrasingOwner.get(key);
-        if (owner && owner !== entry.id) problems.push({ file: rel(file), field: at(`questions.${j}`), message: `"${q}" is also a phrasing of "${owner}"` });
-        phrasingOwner.set(key, entry.id);
-      });
-      bank.push(entry);
-    });
-  }
-  const synonyms = parse(join(dir, 'synonyms.json'), synonymsSchema)?.phrases ?? [];
-
-  const training: TrainingFile[] = [];
-  for (const file of jsonFiles('training')) {
-    const parsed = parse(file, trainingFileSchema);
-    if (parsed) training.push(parsed);
-  }
-
-  const aspectFile = join(dir, 'aspects.json');
-  const aspectWords = parse(aspectFile, aspectVocabularySchema)?.aspects ?? [];
-  for (const aspect of ASPECTS) {
-    if (aspectWords.length > 0 && !aspectWords.some((a) => a.id === aspect))
-      problems.push({ file: rel(aspectFile), field: 'aspects', message: `has no entry for "${aspect}"` });
-  }
-  const outside = parse(join(dir, 'outside.json'), outsideSchema)?.terms ?? [];
-  for (const [i, term] of outside.entries()) {
-    for (const alias of term.aliases) {
-      const owner = aliasOwner.get(alias.toLowerCase());
-      if (owner) problems.push({ file: rel(join(dir, 'outside.json')), field: `terms.${i}.aliases`, message: `"${alias}" names the catalog service "${owner}"` });
-    }
-  }
-
-  const { prices, problems: priceProblems } = readPrices(dir, known, today);
-  problems.push(...priceProblems);
-
-  if (problems.length > 0) return { problems };
-  return {
-    problems,
-    knowledge: { dir, catalog, byId, directory, bank, synonyms, profiles, pairs, needs, training, aspectWords, outside, prices },
-  };
+/**
+ * The snapshot of the validated knowledge in `dir` (scripts/build-snapshots.mjs saves it as
+ * dist/knowledge.json); throws {@link KnowledgeError} when the knowledge does not validate.
+ */
+export function makeKnowledgeSnapshot(dir = DEFAULT_INTENTS_DIR, today = new Date()): KnowledgeSnapshot {
+  const fingerprint = knowledgeFingerprint(dir);
+  const files: Record<string, unknown> = {};
+  // Copied as validated: assembling the knowledge adds to some of these objects (the catalog).
+  const { knowledge, problems } = readKnowledge(dir, today, (rel, data) => (files[rel] = structuredClone(data)));
+  if (problems.length > 0 || !knowledge) throw new KnowledgeError(problems);
+  if (knowledgeFingerprint(dir) !== fingerprint) throw new Error(`${dir} changed while it was read: build again`);
+  return { version: 1, fingerprint, files };
 }

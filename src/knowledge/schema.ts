@@ -4,29 +4,12 @@
  */
 import { z } from 'zod';
 
-export const ASPECTS = [
-  'use_cases',
-  'features',
-  'pricing',
-  'scalability',
-  'management',
-  'durability',
-  'security',
-  'performance',
-  'limits',
-] as const;
+import { ASPECTS, INTENTS } from './names.js';
+
+export { ASPECTS, INTENTS };
 export const aspectSchema = z.enum(ASPECTS);
 export type Aspect = z.infer<typeof aspectSchema>;
 
-export const INTENTS = [
-  'compare',
-  'describe',
-  'recommend',
-  'list_services',
-  'help',
-  'greeting',
-  'out_of_scope',
-] as const;
 export const intentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof intentSchema>;
 

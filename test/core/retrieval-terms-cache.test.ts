@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/understanding/lexicon.js';
-import { computeTermsCache } from '../../src/core/retrieval/retriever.js';
+import { computeTermsCache, createRetriever } from '../../src/core/retrieval/retriever.js';
+import type { TermsCache } from '../../src/core/retrieval/terms-cache.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 describe('the precomputed retrieval terms', () => {
@@ -27,5 +28,43 @@ describe('the precomputed retrieval terms', () => {
     const built = JSON.parse(readFileSync(file, 'utf8'));
     const k = realKnowledge();
     expect(built).toEqual(computeTermsCache(k, buildLexicon(k)));
+  });
+});
+
+describe('the saved retrieval index', () => {
+  const questions = [
+    'how long does sqs keep messages',
+    'lambda task timed out after 900 seconds',
+    'does it support login with googel?',
+    'AccessDenied when calling PutObject on my bucket',
+    'max item size dynamodb',
+    'how do i put api.mycompany.com on our api gateway',
+  ];
+  const answers = (r: ReturnType<typeof createRetriever>) =>
+    questions.map((text) => {
+      const got = r.retrieve({ text, services: [] });
+      return [got.terms, got.best?.candidate.id, got.best?.score, got.best?.confidence, got.others.map((m) => [m.candidate.id, m.score, m.confidence])];
+    });
+
+  it('answers exactly as an index built from scratch; a damaged or foreign one is not used', () => {
+    const k = realKnowledge();
+    const lexicon = buildLexicon(k);
+    const saved = computeTermsCache(k, lexicon);
+    const fresh = answers(createRetriever(k, lexicon, null));
+    expect(answers(createRetriever(k, lexicon, saved))).toEqual(fresh);
+    // It is really what is used: altered (but well-formed) frequencies change the scores.
+    const altered: TermsCache = { ...saved, docFreq: saved.docFreq!.map(([t, n]) => [t, n + 3] as [string, number]) };
+    expect(answers(createRetriever(k, lexicon, altered))).not.toEqual(fresh);
+    const damaged: TermsCache[] = [
+      { ...saved, index: { ...saved.index!, lengths: [] } },
+      { ...saved, index: { ...saved.index!, terms: [['sqs', [[1, 1, 0, 1], []]]] } },
+      { ...saved, docFreq: [['sqs', -1]] },
+      { ...saved, index: undefined },
+      { ...saved, terms: saved.terms.slice(1) },
+    ];
+    for (const cache of damaged) expect(answers(createRetriever(k, lexicon, cache))).toEqual(fresh);
+    // Made for other knowledge: its fingerprint differs, so it is ignored.
+    const other = { ...k, bank: k.bank.slice(1) };
+    expect(answers(createRetriever(k, lexicon, computeTermsCache(other, buildLexicon(other))))).toEqual(fresh);
   });
 });

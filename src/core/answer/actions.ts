@@ -2,7 +2,8 @@
  * Follow-up actions carried by buttons: a compact, self-contained encoding of a question
  * ("compare|ec2,s3|pricing"), so a click still works after a restart, on any replica.
  */
-import { ASPECTS, type Aspect, type Intent } from '../../knowledge/schema.js';
+import { ASPECTS } from '../../knowledge/names.js';
+import type { Aspect, Intent } from '../../knowledge/schema.js';
 
 export interface Action {
   intent: Extract<Intent, 'compare' | 'describe' | 'list_services' | 'help'>;

@@ -17,7 +17,8 @@ import type { Answer } from './types.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
 import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
-import { ASPECTS, type Aspect } from '../../knowledge/schema.js';
+import { ASPECTS } from '../../knowledge/names.js';
+import type { Aspect } from '../../knowledge/schema.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */

@@ -4,7 +4,8 @@
  * that aspect, most important first, in about 25 chat lines, nothing said twice.
  */
 import type { Knowledge } from '../../knowledge/load.js';
-import { ASPECTS, type Aspect, type Fact } from '../../knowledge/schema.js';
+import { ASPECTS } from '../../knowledge/names.js';
+import type { Aspect, Fact } from '../../knowledge/schema.js';
 import { briefOf, fullText, rankedFacts } from './brief.js';
 import { aspectLabel, docsOf, nameWords, notCoveredNote, profileOf, relevance, shortName, uniqueLinks, type Focus } from './facts.js';
 import { familyNotes } from './family.js';

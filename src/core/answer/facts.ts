@@ -1,6 +1,6 @@
 /** Reading the knowledge base for answers: names, profiles, facts with their sources, related services. */
 import type { Knowledge } from '../../knowledge/load.js';
-import { pairKey } from '../../knowledge/load.js';
+import { pairKey } from '../../knowledge/assemble.js';
 import type { Aspect, Fact, PairNote, Profile } from '../../knowledge/schema.js';
 import { STOPWORDS } from '../understanding/language.js';
 import { stem, tokenize } from '../understanding/text.js';

@@ -5,8 +5,9 @@
  * table: a price the table lacks is said to be missing, never made up.
  */
 import type { Knowledge } from '../../knowledge/load.js';
-import { PRICE_REGIONS, type PriceRegion, type PriceRow } from '../../knowledge/price-schema.js';
-import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/prices.js';
+import { PRICE_REGIONS, type PriceRegion } from '../../knowledge/names.js';
+import type { PriceRow } from '../../knowledge/price-schema.js';
+import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/price-lookup.js';
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';

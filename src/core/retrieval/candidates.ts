@@ -4,7 +4,8 @@
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { AnswerKindName, BankEntry } from '../../knowledge/answer-bank-schema.js';
-import { ASPECTS, type Aspect, type Fact } from '../../knowledge/schema.js';
+import { ASPECTS } from '../../knowledge/names.js';
+import type { Aspect, Fact } from '../../knowledge/schema.js';
 
 export type Candidate =
   | { type: 'entry'; id: string; kind: AnswerKindName; services: readonly string[]; entry: BankEntry }

@@ -4,14 +4,14 @@
  * is about and by the question's shape. Confidence is how much of what the question asks the best
  * candidate covers; the thresholds that act on it are named once, here.
  */
-import MiniSearch from 'minisearch';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { boundedEditDistance } from '../understanding/distance.js';
 import type { Lexicon } from '../understanding/lexicon.js';
 import { deletions } from '../understanding/lexicon.js';
-import { collectCandidates, type Candidate } from './candidates.js';
+import { collectCandidates, type Candidate, type IndexedText } from './candidates.js';
 import { questionCues, type Cues } from './question-kind.js';
+import { Bm25Index } from './bm25-index.js';
 import { createTermMaker, type NameTokens, type TermMaker } from './terms.js';
 import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
@@ -98,9 +98,13 @@ export interface Retriever {
   readonly size: number;
 }
 
-export function createRetriever(k: Knowledge, lexicon: Lexicon): Retriever {
+/**
+ * `saved`: the build-time terms and index to use when they match this knowledge (by default
+ * dist/retrieval-terms.json; null: none, index from scratch).
+ */
+export function createRetriever(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null): Retriever {
   let built: ReturnType<typeof build> | undefined;
-  const get = () => (built ??= build(k, lexicon));
+  const get = () => (built ??= build(k, lexicon, saved));
   return {
     retrieve: (q) => get().retrieve(q),
     get size() {
@@ -127,36 +131,21 @@ function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text
   return fingerprint([texts.map((t) => t.text), k.synonyms, [...lexicon.phrases.keys()], [...nameTokensOf(k).byService].map(([id, t]) => [id, ...t])]);
 }
 
-function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[]): string[] | undefined {
-  const cache = readTermsCache();
+function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[], saved: TermsCache | null | undefined): TermsCache | undefined {
+  const cache = saved === undefined ? readTermsCache() : (saved ?? undefined);
   if (!cache || cache.terms.length !== texts.length) return undefined;
-  return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache.terms : undefined;
+  return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache : undefined;
 }
 
-/** The terms cache for this knowledge (what scripts/precompute-terms.mjs writes at build time). */
-export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
-  const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
-  const { texts } = collectCandidates(k);
-  return { fingerprint: termsFingerprint(k, lexicon, texts), terms: texts.map((t) => maker.terms(t.text, { typos: false }).join(' ')) };
-}
+const INDEX_OPTIONS = { fields: ['q', 'x'], tokenize: (s: string) => (s ? s.split(' ') : []), processTerm: (t: string) => t || null };
 
-function build(k: Knowledge, lexicon: Lexicon) {
-  const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
-  const { candidates, texts } = collectCandidates(k);
-  const index = new MiniSearch<{ id: number; q: string; x: string }>({
-    fields: ['q', 'x'],
-    tokenize: (s) => (s ? s.split(' ') : []),
-    processTerm: (t) => t || null,
-  });
-  const docCandidate: number[] = [];
-  const docTerms: string[][] = [];
+/** The index of the stored texts, and how many candidates use each term (in first-seen order). */
+function indexTexts(texts: readonly IndexedText[], termsOf: (i: number) => string[]): { index: Bm25Index; docFreq: Map<string, number> } {
+  const index = new Bm25Index(INDEX_OPTIONS);
   const docFreq = new Map<string, number>();
   const seen = new Map<string, number>();
-  const precomputed = precomputedTerms(k, lexicon, texts);
   texts.forEach((t, i) => {
-    const terms = precomputed ? (precomputed[i] ? precomputed[i]!.split(' ') : []) : maker.terms(t.text, { typos: false });
-    docCandidate.push(t.candidate);
-    docTerms.push([...new Set(terms)]);
+    const terms = termsOf(i);
     index.add({ id: i, q: t.field === 'q' ? terms.join(' ') : '', x: t.field === 'x' ? terms.join(' ') : '' });
     for (const term of terms) {
       if (seen.get(term) === t.candidate) continue;
@@ -164,10 +153,52 @@ function build(k: Knowledge, lexicon: Lexicon) {
       docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
     }
   });
+  return { index, docFreq };
+}
+
+/** The index and frequencies saved with the terms (by the build), or undefined when they are missing or damaged. */
+function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: Bm25Index; docFreq: Map<string, number> } | undefined {
+  if (!cache.index || !Array.isArray(cache.docFreq)) return undefined;
+  try {
+    const docs = texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
+    const index = Bm25Index.fromJSON({ ...cache.index, docs }, INDEX_OPTIONS);
+    const docFreq = new Map<string, number>();
+    for (const [term, n] of cache.docFreq) {
+      if (typeof term !== 'string' || !Number.isInteger(n) || n < 1) return undefined;
+      docFreq.set(term, n);
+    }
+    return { index, docFreq };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The terms cache for this knowledge (what scripts/build-snapshots.mjs writes at build time): terms, index, frequencies. */
+export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
+  const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
+  const { texts } = collectCandidates(k);
+  const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
+  const { index, docFreq } = indexTexts(texts, (i) => (terms[i] ? terms[i]!.split(' ') : []));
+  const { docs: _docs, ...saved } = index.toJSON();
+  return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq] };
+}
+
+function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
+  const maker: TermMaker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
+  const { candidates, texts } = collectCandidates(k);
+  // The index saved at build when it was made from these texts; else indexed here.
+  const cache = precomputedTerms(k, lexicon, texts, saved);
+  const textTerms = texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false })));
+  const { index, docFreq } = (cache && savedIndex(cache, texts)) ?? indexTexts(texts, (i) => textTerms[i]!);
+  const docCandidate = texts.map((t) => t.candidate);
   const n = candidates.length;
-  const idf = (term: string) => Math.log(1 + n / ((docFreq.get(term) ?? 0) + 0.5));
+  // Every known term's idf, computed once (the same expression, so the same values).
+  const idfOf = new Map<string, number>();
+  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
+  const unseenIdf = Math.log(1 + n / (0 + 0.5));
+  const idf = (term: string) => idfOf.get(term) ?? unseenIdf;
   // Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question.
-  const docWeight = docTerms.map((terms) => terms.reduce((s, t) => s + idf(t), 0));
+  const docWeight = textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
   // Built on the first unknown word only: most questions never need it.

@@ -8,7 +8,18 @@ import { tokenize } from './text.js';
 /** The question asks for an equivalent, not about the other product itself. */
 export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|move (off|from)|coming from|what does aws (have|offer|call))\b/i;
 
-const words = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
+const wordsOf = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
+/** Memoised: a question naming another cloud's product compares it with every directory entry's counterparts. */
+const wordsMemo = new Map<string, readonly string[]>();
+const words = (s: string): readonly string[] => {
+  let w = wordsMemo.get(s);
+  if (!w) {
+    w = wordsOf(s);
+    if (wordsMemo.size >= 20_000) wordsMemo.clear();
+    wordsMemo.set(s, w);
+  }
+  return w;
+};
 
 /** How well a counterpart's name matches what was typed: 0 exact, 1 + extra words when every typed word is in it, undefined otherwise. */
 function fit(name: string, typed: string): number | undefined {

@@ -3,7 +3,7 @@
  * Region, about which priced item, with which quantities (storage, hours, invocations, duration,
  * memory, requests, vCPUs). Pure functions: no knowledge, no I/O.
  */
-import { isPriceRegion } from '../../knowledge/prices.js';
+import { isPriceRegion } from '../../knowledge/price-lookup.js';
 import type { PriceRegion } from '../../knowledge/price-schema.js';
 
 export interface PriceQuantities {

@@ -60,8 +60,12 @@ export function tokenizeClauses(text: string): { tokens: string[]; clauseStart: 
   const clauseStart: boolean[] = [];
   let last = 0;
   for (const m of lower.matchAll(WORD)) {
-    clauseStart.push(tokens.length === 0 || CLAUSE_BREAK.test(lower.slice(last, m.index)));
-    tokens.push(m[0].replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1'));
+    // Most gaps are one space, which never breaks a clause.
+    clauseStart.push(tokens.length === 0 || (m.index - last === 1 && lower.charCodeAt(last) === 32 ? false : CLAUSE_BREAK.test(lower.slice(last, m.index))));
+    let token = m[0];
+    if (token.includes("'") || token.includes('’')) token = token.replace(/['’]/g, '');
+    if (mayRepeat(token)) token = token.replace(/(\p{L})\1{2,}/gu, '$1');
+    tokens.push(token);
     last = m.index + m[0].length;
   }
   if (lower.includes('$')) {
@@ -69,6 +73,20 @@ export function tokenizeClauses(text: string): { tokens: string[]; clauseStart: 
     clauseStart.push(true);
   }
   return { tokens, clauseStart };
+}
+
+/**
+ * Whether a token may hold a letter three times in a row ("sooo"), which tokens lose: false only
+ * when no three code units in a row are equal and none is half of a surrogate pair, so the
+ * regular expression runs only where it can match (it is most of tokenizing's time otherwise).
+ */
+function mayRepeat(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (i >= 2 && c === token.charCodeAt(i - 1) && c === token.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }
 
 /** Accents removed: "límite" → "limite", so phrases match however they were typed. */

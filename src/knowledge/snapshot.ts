@@ -1,0 +1,86 @@
+/**
+ * The validated knowledge, saved at build time (dist/knowledge.json, written by
+ * scripts/build-snapshots.mjs): what zod's validation of every file in intents/ produced, with a
+ * fingerprint of those files' contents and of the code that validates them. `awsbot ask` uses it
+ * when intents/ still has exactly those contents, and so starts without loading zod or validating
+ * 1,000+ entries; when anything differs (a file edited, added or removed, the code rebuilt), or the
+ * snapshot is missing or damaged, the knowledge is read and validated as always. Everything that
+ * spans files (ids, aliases, services named, dates against today) is checked again either way,
+ * except phrasings shared by two entries, a check of the contents alone.
+ * `awsbot validate` never uses it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assembleKnowledge, DEFAULT_INTENTS_DIR, type Knowledge, type ParseFile, type PriceReader } from './assemble.js';
+import { NO_PRICES, pricesFromTable, pricingRegionFromEnv } from './price-lookup.js';
+import type { PriceTable } from './price-schema.js';
+
+/** dist/knowledge.json, next to dist/knowledge/. */
+export const KNOWLEDGE_SNAPSHOT_URL = new URL('../knowledge.json', import.meta.url);
+
+export interface KnowledgeSnapshot {
+  version: 1;
+  /** {@link knowledgeFingerprint} of the folder the files were read from. */
+  fingerprint: string;
+  /** Each valid file's validated data, by its path in intents/. */
+  files: Record<string, unknown>;
+}
+
+/** The modules whose code decides what validation accepts and produces (compiled or, in tests, source). */
+const VALIDATING_CODE = ['schema', 'answer-bank-schema', 'directory-schema', 'price-schema', 'names', 'load', 'assemble', 'prices', 'price-lookup'];
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** A hash of every file's path and contents under `dir`, and of the validating code. */
+export function knowledgeFingerprint(dir: string = DEFAULT_INTENTS_DIR): string {
+  const hash = createHash('sha1');
+  for (const rel of filesUnder(dir)) {
+    const content = readFileSync(join(dir, rel));
+    hash.update(`${rel}\0${content.length}\0`).update(content);
+  }
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const name of VALIDATING_CODE) hash.update(`\0${name}\0`).update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+  return hash.digest('hex');
+}
+
+/**
+ * The knowledge from the snapshot when it was made from exactly what `dir` holds now and passes
+ * every cross-file check today; undefined otherwise (never throws): then validate as usual.
+ */
+export function loadKnowledgeSnapshot(dir: string = DEFAULT_INTENTS_DIR, today = new Date(), file: URL | string = KNOWLEDGE_SNAPSHOT_URL): Knowledge | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeSnapshot;
+    if (snapshot?.version !== 1 || typeof snapshot.fingerprint !== 'string' || typeof snapshot.files !== 'object' || snapshot.files === null) return undefined;
+    if (snapshot.fingerprint !== knowledgeFingerprint(dir)) return undefined;
+    const files = snapshot.files;
+    const parseFile: ParseFile = (_file, _kind, rel, problems) => {
+      if (Object.hasOwn(files, rel)) return files[rel];
+      problems.push({ file: rel, field: '', message: 'not in the snapshot' });
+      return undefined;
+    };
+    const prices: PriceReader = (known) => {
+      const table = files['prices/prices.json'] as PriceTable | undefined;
+      if (table) return pricesFromTable(table, known, today);
+      const { region, problem } = pricingRegionFromEnv();
+      return { prices: { ...NO_PRICES, defaultRegion: region }, problems: problem ? [{ file: 'environment', field: 'AWS_PRICING_REGION', message: problem }] : [] };
+    };
+    const { knowledge, problems } = assembleKnowledge(dir, today, parseFile, prices, false);
+    return problems.length === 0 ? knowledge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The knowledge in `dir`: from the snapshot when it matches, else read and validated (zod loaded only then). */
+export async function openKnowledge(dir: string = DEFAULT_INTENTS_DIR, today = new Date()): Promise<Knowledge> {
+  return loadKnowledgeSnapshot(dir, today) ?? (await import('./load.js')).loadKnowledge(dir, today);
+}
