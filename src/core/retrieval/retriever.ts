@@ -31,6 +31,11 @@ export const PRACTICAL_SUGGEST_AT = 0.2;
 const FIELD_BOOST = { q: 1, x: 0.5 };
 /** Weights by how the candidate's services agree with the question's. */
 const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 };
+/**
+ * A follow-up's candidate about none of the conversation's services: "how long do the tokens last"
+ * after Cognito sign-in is about Cognito's tokens, not STS session tokens.
+ */
+const OFF_CONTEXT = 0.6;
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
 /** A best answer this many times the runner-up's score is clearly the one. */
@@ -241,7 +246,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       const shared = c.services.filter((s) => context.includes(s)).length;
       if (shared >= Math.min(2, context.length)) return context.length >= 2 ? SERVICES.main : SERVICES.context;
       if (shared > 0) return c.services[0] !== undefined && context.includes(c.services[0]) ? SERVICES.context : SERVICES.context * 0.9;
-      return SERVICES.none * 0.85;
+      return SERVICES.none * OFF_CONTEXT;
     }
     return SERVICES.none;
   }
