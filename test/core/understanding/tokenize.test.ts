@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenizeClauses } from '../../src/core/understanding/text.js';
+import { tokenizeClauses } from '../../../src/core/understanding/text.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CLAUSE_BREAK = /[,;:?!.…—–()|]|\s-\s/;

@@ -7,12 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, type SavedBm25Index } from '../../src/core/retrieval/bm25-index.js';
-import { computeTermsCache } from '../../src/core/retrieval/retriever.js';
-import { collectCandidates } from '../../src/core/retrieval/candidates.js';
-import { buildLexicon } from '../../src/core/understanding/lexicon.js';
-import { createUnderstander } from '../../src/core/understanding/understand.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { Bm25Index, type SavedBm25Index } from '../../../src/core/retrieval/bm25-index.js';
+import { computeTermsCache } from '../../../src/core/retrieval/retriever.js';
+import { collectCandidates } from '../../../src/core/retrieval/candidates.js';
+import { buildLexicon } from '../../../src/core/understanding/lexicon.js';
+import { createUnderstander } from '../../../src/core/understanding/understand.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
 
 const OPTIONS = { fields: ['q', 'x'], tokenize: (s: string) => (s ? s.split(' ') : []), processTerm: (t: string) => t || null };
 const BOOST = { combineWith: 'OR' as const, boost: { q: 1, x: 0.5 } };
@@ -27,7 +27,7 @@ function documents() {
 function queries(): string[] {
   const k = realKnowledge();
   const retriever = createUnderstander(k).retriever;
-  const dir = join(__dirname, '../eval/channel');
+  const dir = join(__dirname, '../../eval/channel');
   const texts = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string));

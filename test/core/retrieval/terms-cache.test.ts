@@ -4,10 +4,10 @@
  * indexed from scratch.
  */
 import { describe, expect, it } from 'vitest';
-import { buildLexicon } from '../../src/core/understanding/lexicon.js';
-import { computeTermsCache, createRetriever } from '../../src/core/retrieval/retriever.js';
-import type { TermsCache } from '../../src/core/retrieval/terms-cache.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { buildLexicon } from '../../../src/core/understanding/lexicon.js';
+import { computeTermsCache, createRetriever } from '../../../src/core/retrieval/retriever.js';
+import type { TermsCache } from '../../../src/core/retrieval/terms-cache.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
 
 describe('the precomputed retrieval terms', () => {
   it('are what the retriever computes, with a fingerprint that changes with the knowledge', () => {
@@ -23,7 +23,7 @@ describe('the precomputed retrieval terms', () => {
 
   it('the built file matches the knowledge in intents/ (npm run build writes it)', async () => {
     const { readFileSync, existsSync } = await import('node:fs');
-    const file = new URL('../../dist/retrieval-terms.json', import.meta.url);
+    const file = new URL('../../../dist/retrieval-terms.json', import.meta.url);
     expect(existsSync(file)).toBe(true);
     const built = JSON.parse(readFileSync(file, 'utf8'));
     const k = realKnowledge();

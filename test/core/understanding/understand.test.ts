@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAnswer } from '../../src/core/answer/build.js';
-import { createUnderstander } from '../../src/core/understanding/understand.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { buildAnswer } from '../../../src/core/answer/build.js';
+import { createUnderstander } from '../../../src/core/understanding/understand.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
 
 const u = createUnderstander(realKnowledge());
 const read = (text: string) => u.understand(text);
@@ -228,8 +228,8 @@ describe('supporting services (the directory\'s `supporting` flag, data not code
   });
 
   it('follows the flag in intents/: a service flagged supporting in a copy is read so', async () => {
-    const { copyOfIntents, editJson } = await import('../helpers/knowledge.js');
-    const { loadKnowledge } = await import('../../src/knowledge/load.js');
+    const { copyOfIntents, editJson } = await import('../../helpers/knowledge.js');
+    const { loadKnowledge } = await import('../../../src/knowledge/load.js');
     const { readdirSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = copyOfIntents();
