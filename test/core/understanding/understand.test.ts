@@ -51,6 +51,10 @@ describe('understanding: services', () => {
       expect(r.corrections).toEqual([]);
       expect(['compare', 'describe']).not.toContain(r.intent);
     }
+    // "creds" is credentials, not a typo of RDS.
+    const creds = read('pods need to read from s3, how do i give them aws creds properly');
+    expect(creds.services).toEqual(['s3']);
+    expect(creds.corrections).toEqual([]);
   });
 });
 
