@@ -57,6 +57,15 @@ const usage = (offer: string, productFamily: string, usagetype: string, unit: st
   tier,
 });
 
+/** ELB usage types, matched exactly: "TS-LoadBalancerUsage" and "Outposts-LoadBalancerUsage" end the same way and are priced differently. */
+const elb = (kind: 'Application' | 'Network', usagetype: string, unit: string): OfferSelector => ({
+  offer: 'AWSELB',
+  productFamily: `Load Balancer-${kind}`,
+  attributes: { usagetype },
+  unit,
+  tier: 'first',
+});
+
 export const PRICING_PAGES: Record<string, string> = {
   s3: 'https://aws.amazon.com/s3/pricing/',
   ec2: 'https://aws.amazon.com/ec2/pricing/on-demand/',
@@ -202,7 +211,7 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
     note: 'up to 50 health checks of AWS endpoints are free; non-AWS endpoints cost more' },
   // Secrets Manager
   { id: 'secrets-manager.secret', service: 'secrets-manager', label: 'one secret (each replica counts as a secret)', dimension: 'other', unit: 'month', per: 1, scale: 1,
-    selector: { offer: 'AWSSecretsManager', productFamily: 'Secret', attributes: { usagetype: '*AWSSecretsManager-Secrets' }, unit: 'Secrets', tier: 'first' } },
+    selector: usage('AWSSecretsManager', 'Secret', 'AWSSecretsManager-Secrets', 'Secrets') },
   { id: 'secrets-manager.api', service: 'secrets-manager', label: 'Secrets Manager API calls', dimension: 'requests', unit: 'request', per: 10_000, scale: 10_000,
     note: 'caching GetSecretValue results in the app keeps this small' },
   // KMS
@@ -230,19 +239,18 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
   { id: 'api-gateway.rest.requests', service: 'api-gateway', label: 'API Gateway REST API requests (first 333M/month)', dimension: 'requests', unit: 'request', per: 1_000_000, scale: 1_000_000,
     note: 'caching is billed per hour on top',
     selector: usage('AmazonApiGateway', 'API Calls', 'ApiGatewayRequest', 'Requests') },
-  // Elastic Load Balancing. Usage types are matched exactly: "TS-LoadBalancerUsage" and
-  // "Outposts-LoadBalancerUsage" end the same way and are priced differently.
+  // Elastic Load Balancing (usage types matched exactly: see elb()).
   { id: 'elb.alb.hour', service: 'elb', label: 'one Application Load Balancer', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'plus LCU-hours for the traffic it handles',
-    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: 'LoadBalancerUsage' }, unit: 'Hrs', tier: 'first' } },
+    selector: elb('Application', 'LoadBalancerUsage', 'Hrs') },
   { id: 'elb.alb.lcu', service: 'elb', label: 'ALB load balancer capacity units', dimension: 'other', unit: 'LCU-hour', per: 1, scale: 1,
     note: 'an hour is billed on the highest of new connections, active connections, GB processed and rule evaluations',
-    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: 'LCUUsage' }, unit: 'LCU-Hrs', tier: 'first' } },
+    selector: elb('Application', 'LCUUsage', 'LCU-Hrs') },
   { id: 'elb.nlb.hour', service: 'elb', label: 'one Network Load Balancer', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'plus NLCU-hours for the traffic it handles',
-    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Network', attributes: { usagetype: 'LoadBalancerUsage' }, unit: 'Hrs', tier: 'first' } },
+    selector: elb('Network', 'LoadBalancerUsage', 'Hrs') },
   { id: 'elb.nlb.nlcu', service: 'elb', label: 'NLB load balancer capacity units', dimension: 'other', unit: 'NLCU-hour', per: 1, scale: 1,
-    selector: { offer: 'AWSELB', productFamily: 'Load Balancer-Network', attributes: { usagetype: 'LCUUsage' }, unit: 'LCU-Hrs', tier: 'first' } },
+    selector: elb('Network', 'LCUUsage', 'LCU-Hrs') },
   // Step Functions, EventBridge: no selectors until their offer files' units are confirmed.
   { id: 'step-functions.standard.transitions', service: 'step-functions', label: 'Step Functions Standard state transitions', dimension: 'requests', unit: 'state transition', per: 1000, scale: 1000,
     note: '4,000 transitions a month are free; retries count as transitions' },

@@ -2,18 +2,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
-import { priceById, readPrices } from '../../src/knowledge/prices.js';
+import { readPrices } from '../../src/knowledge/prices.js';
 import type { PriceRow } from '../../src/knowledge/price-schema.js';
 import { money, priceAnswer, unitPrice } from '../../src/core/answer/price.js';
 import { readPriceQuestion } from '../../src/core/understanding/price-question.js';
-import { copyOfIntents, editJson, newBot, realKnowledge } from '../helpers/knowledge.js';
+import { copyOfIntents, editJson, newBot, realKnowledge, priceRow } from '../helpers/knowledge.js';
 
 const k = realKnowledge();
-const row = (id: string): PriceRow => {
-  const r = priceById(k.prices, id, 'us-east-1');
-  if (!r) throw new Error(`no ${id} in the table`);
-  return r;
-};
+const row = priceRow;
 const bot = newBot();
 const ask = async (q: string) => (await bot.ask(q)).answer;
 const allText = (a: Awaited<ReturnType<typeof ask>>) =>

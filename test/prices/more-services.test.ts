@@ -4,20 +4,14 @@
  * Region and date. Cost how-tos and "why is my bill high" keep their usual answers.
  */
 import { describe, expect, it } from 'vitest';
-import { priceById } from '../../src/knowledge/prices.js';
-import type { PriceRow } from '../../src/knowledge/price-schema.js';
 import { money, priceText } from '../../src/core/answer/price.js';
 import { readPriceQuestion } from '../../src/core/understanding/price-question.js';
 import { DEFINITION_BY_ID } from '../../src/prices/definitions.js';
 import { matches } from '../../src/prices/offers.js';
-import { newBot, realKnowledge } from '../helpers/knowledge.js';
+import { newBot, realKnowledge, priceRow } from '../helpers/knowledge.js';
 
 const k = realKnowledge();
-const row = (id: string): PriceRow => {
-  const r = priceById(k.prices, id, 'us-east-1');
-  if (!r) throw new Error(`no ${id} in the table`);
-  return r;
-};
+const row = priceRow;
 const bot = newBot();
 const ask = async (q: string, conversation?: string) => (await bot.ask(q, conversation)).answer;
 const PRICED = /: (price|cost estimate) in us-east-1$/;
