@@ -40,9 +40,13 @@ export interface BotOptions {
  * by an SQS entry: "how long can it hold them?" is about SQS).
  */
 function answeredServices(k: Knowledge, u: Understanding, answer?: Answer): string[] {
-  // Only a sure answer narrows the conversation; a closest guess leaves it as asked.
-  if (!answer?.entry || u.services.length < 2 || (u.match?.confidence ?? 0) < LEAD_AT) return u.services;
+  if (!answer?.entry) return u.services;
   const about = bankEntry(k, answer.entry)?.services ?? [answer.entry.split('/')[0]!];
+  // A recommendation's picks, or services the answer shown is not about, are not what a later
+  // "which one" points at: "gateway vs interface endpoint" answered by a VPC entry is about VPC.
+  if (u.intent === 'recommend' || !u.services.some((s) => about.includes(s))) return about;
+  // Only a sure answer narrows the conversation; a closest guess leaves it as asked.
+  if (u.services.length < 2 || (u.match?.confidence ?? 0) < LEAD_AT) return u.services;
   const narrowed = u.services.filter((s) => about.includes(s));
   return narrowed.length > 0 ? narrowed : u.services;
 }
@@ -55,11 +59,15 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
   const store = options.store ?? new MemoryConversationStore();
 
   const remember = async (conversation: string | undefined, u: Understanding, answer?: Answer) => {
-    if (!conversation || u.clarify || !REMEMBERED.has(u.intent) || u.services.length === 0) return;
-    const services = answeredServices(knowledge, u, answer);
-    const intent = u.intent === 'compare' && services.length < 2 ? 'describe' : u.intent;
+    if (!conversation || u.clarify) return;
     const topic = answer?.entry && bankEntry(knowledge, answer.entry) ? answer.entry : undefined;
-    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}) });
+    // An answer from the bank is what the conversation is now about, whatever the question was read
+    // as ("is there a way to see which permissions a role uses", then "how far back does it look?").
+    if (!topic && (!REMEMBERED.has(u.intent) || u.services.length === 0)) return;
+    const services = answeredServices(knowledge, u, answer);
+    const asked = REMEMBERED.has(u.intent) ? u.intent : 'describe';
+    const intent = asked === 'compare' && services.length < 2 ? 'describe' : asked;
+    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}), ...(answer?.priced ? { priced: answer.priced } : {}) });
   };
 
   const answerNow = (text: string, previous?: Turn): Reply => {

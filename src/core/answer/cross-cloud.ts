@@ -39,6 +39,17 @@ function buttons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   return out.slice(0, 4);
 }
 
+const CLOUD_LABEL = { azure: 'Microsoft Azure', google: 'Google Cloud' } as const;
+
+/** The other cloud when a question names only the cloud itself ("gcp", "azure"), not one of its products. */
+function wholeCloud(others: readonly string[]): 'azure' | 'google' | undefined {
+  const named = others.map((o) => o.toLowerCase().trim());
+  if (named.length === 0) return undefined;
+  if (named.every((o) => /^(microsoft )?azure$/.test(o))) return 'azure';
+  if (named.every((o) => /^(gcp|google|google cloud( platform)?)$/.test(o))) return 'google';
+  return undefined;
+}
+
 /** The AWS side of "S3 vs Azure Blob": purpose, a few facts (of the aspect asked), counterparts. */
 export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus): Answer {
   const ids = u.services.slice(0, 3);
@@ -64,13 +75,17 @@ export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus):
     if (line) bullets.push(line);
     sections.push({ heading: ids.length > 1 || u.aspect ? `${shortName(k, id)}${u.aspect ? `: ${u.aspect.replace('_', ' ')}` : ''}` : `${shortName(k, id)} in brief`, bullets });
   }
-  const summary =
-    mapped.length > 0
+  // "athena equivalent on gcp": a whole cloud named, so its counterpart product is the answer.
+  const cloud = wholeCloud(u.others ?? []);
+  const named = cloud ? ids.map((id) => ({ id, names: k.directory.get(id)?.[cloud] ?? [] })) : [];
+  const summary = cloud
+    ? `${named.map((n) => (n.names.length > 0 ? `On ${CLOUD_LABEL[cloud]}, the counterpart of ${shortName(k, n.id)} is ${n.names.join(' or ')}.` : `I know of no direct ${CLOUD_LABEL[cloud]} counterpart of ${shortName(k, n.id)}.`)).join(' ')} ${ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}`).join(' ')}`
+    : mapped.length > 0
       ? `${mapped.map((id) => shortName(k, id)).join(' and ')} ${mapped.length > 1 ? 'are' : 'is'} AWS's counterpart of ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`
       : `${aws.join(' and ')} on AWS, set against ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`;
   return {
     kind: 'compare',
-    title: `${aws.join(' / ')} vs ${others.join(' / ')}`,
+    title: cloud ? `${aws.join(' / ')}: the ${CLOUD_LABEL[cloud]} counterpart` : `${aws.join(' / ')} vs ${others.join(' / ')}`,
     summary,
     sections,
     notes: [`I know AWS in depth; for ${others.join(' and ')}'s own limits and prices, check its documentation.`],

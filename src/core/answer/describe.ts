@@ -9,6 +9,7 @@ import type { Aspect, Fact } from '../../knowledge/schema.js';
 import { briefOf, fullText, rankedFacts } from './brief.js';
 import { aspectLabel, docsOf, nameWords, notCoveredNote, profileOf, relevance, shortName, uniqueLinks, type Focus } from './facts.js';
 import { familyNotes } from './family.js';
+import { listPriceSection, pricingPage } from './price.js';
 import { suggestFollowUps } from './follow-ups.js';
 import { Said } from './repeats.js';
 import type { Answer, Link, Section } from './types.js';
@@ -47,13 +48,16 @@ export function describeService(k: Knowledge, id: string, aspect: Aspect | null,
     // The aspect's one-line summary answers first when the facts still add at least two points
     // to it; when it would only restate them, the facts themselves lead, most relevant first.
     const ranked = rankedFacts(profile, aspect, focus);
+    // "Athena pricing?": the rates beside the billing model, so fewer facts keep it on one screen.
+    const prices = aspect === 'pricing' ? listPriceSection(k, id) : undefined;
+    const most = prices ? ASPECT_FACTS - 2 : ASPECT_FACTS;
     const pick = (lead?: string): { summary?: string; bullets: string[]; cited: Fact[] } => {
       const said = new Said(nameWords(k));
       if (lead) said.add(lead);
       const bullets: string[] = [];
       const cited: Fact[] = [];
       for (const f of ranked) {
-        if (bullets.length >= ASPECT_FACTS + (lead ? 0 : 1)) break;
+        if (bullets.length >= most + (lead ? 0 : 1)) break;
         const t = fullText(f, focus);
         if (!said.take(t)) continue;
         bullets.push(t);
@@ -70,9 +74,9 @@ export function describeService(k: Knowledge, id: string, aspect: Aspect | null,
       kind: 'describe',
       title: `${name}: ${aspectLabel(k, aspect)}`,
       summary,
-      sections: bullets.length > 0 ? [{ heading: aspectLabel(k, aspect), bullets }] : [],
+      sections: [...(prices ? [prices] : []), ...(bullets.length > 0 ? [{ heading: aspectLabel(k, aspect), bullets }] : [])],
       notes,
-      sources: uniqueLinks([...sources, ...docsOf(profile)], 4),
+      sources: uniqueLinks([...(prices ? [pricingPage(k, id)!] : []), ...sources, ...docsOf(profile)], 4),
       followUps,
     };
   }

@@ -11,8 +11,9 @@ import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsO
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
+import { bankEntry } from './direct.js';
 import { shortName } from './facts.js';
-import type { Answer, Link } from './types.js';
+import type { Answer, Link, Section } from './types.js';
 
 /** Words that point at one priced item of a service (beyond its instance type). */
 const ITEM_WORDS: Record<string, RegExp> = {
@@ -127,6 +128,33 @@ function regionText(region: PriceRegion): string {
   return `${region} (${PRICE_REGIONS[region]})`;
 }
 
+/** Rows a "how is X priced" answer shows beside its billing model. */
+const LIST_ROWS = 3;
+
+/**
+ * "Athena pricing?": how a service is billed is the usual answer, but the engineer asking wants the
+ * rate too. The table's first rows for the service in the default Region, dated, or undefined.
+ */
+export function listPriceSection(k: Knowledge, service: string, today = new Date()): Section | undefined {
+  if (!k.prices.table) return undefined;
+  const region = k.prices.defaultRegion;
+  const rows = pricesOf(k.prices, service, region).slice(0, LIST_ROWS);
+  if (rows.length === 0) return undefined;
+  const stale = rows.some((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
+  const read = rows.map((r) => r.read).sort()[0]!;
+  return {
+    heading: `List prices, ${region}, read ${read}${stale ? ' (may be out of date: check the pricing page)' : ''}`,
+    bullets: rows.map((r) => `${priceText(r)} — ${r.label}`),
+    prices: true,
+  };
+}
+
+/** The pricing page of a service in the table, as a link. */
+export function pricingPage(k: Knowledge, service: string): Link | undefined {
+  const url = k.prices.table?.pages[service];
+  return url ? { title: `${shortName(k, service)} pricing`, url } : undefined;
+}
+
 /** Services of the question that the table has prices for, in the question's order. */
 function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): string[] {
   // A recommendation's services are its picks, not services the question named.
@@ -152,7 +180,9 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
 export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()): Answer | undefined {
   if (!k.prices.table) return undefined;
   const q = readPriceQuestion(u.text);
-  if (!q.asksPrice) return undefined;
+  // "and in eu-west-1?" right after a price: the same item, in that Region.
+  const again = u.priced !== undefined && (q.region !== undefined || q.regionText !== undefined);
+  if (!q.asksPrice && !again) return undefined;
   // "cost of an HTTP API per million requests" reads as a recommendation (its picks are not named
   // services); an item that names its own service still gets its price.
   const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
@@ -160,6 +190,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const services = pricedServices(k, u, q);
   if (services.length === 0) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
+  // "which one costs money?" after an answer about gateway vs interface endpoints: that answer's
+  // words point at the priced item when the question's own words do not.
+  const hint = again ? undefined : u.topic ? bankEntry(k, u.topic)?.lead.toLowerCase() : undefined;
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {
     // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.
@@ -173,12 +206,13 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
     const named = services.filter((id) => pricesOf(k.prices, id, region).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
     if (named.length !== 1) return undefined;
     answer = serviceAnswer(k, q, named[0]!, region);
-  } else answer = serviceAnswer(k, q, services[0]!, region);
+  } else answer = serviceAnswer(k, q, services[0]!, region, hint, again ? u.priced : undefined);
   const rows = answer.rowsUsed;
   const stale = rows.filter((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
   if (stale.length > 0) answer.answer.notes.unshift(`⚠ Read ${Math.max(...stale.map((r) => ageInDays(r, today)))} days ago: prices may be out of date; check the pricing page.`);
   if (q.regionText) answer.answer.notes.unshift(`I have no prices for ${q.regionText}; these are for ${regionText(region)}.`);
-  return answer.answer;
+  const led = rows[0];
+  return led ? { ...answer.answer, priced: led.id } : answer.answer;
 }
 
 interface Built {
@@ -196,14 +230,15 @@ function links(k: Knowledge, services: string[]): Link[] {
   return out;
 }
 
-/** The row the question points at: its instance type, then its words, then the quantities given. */
-function focusRow(rows: PriceRow[], q: PriceQuestion): PriceRow {
+/** The row the question points at: its instance type, then its words (or the previous answer's), then the quantities given. */
+function focusRow(rows: PriceRow[], q: PriceQuestion, hint?: string): PriceRow {
   const qt = q.quantities;
   if (qt.instanceType) {
     const hit = rows.find((r) => r.id.endsWith(`.${qt.instanceType}`));
     if (hit) return hit;
   }
-  const worded = rows.filter((r) => ITEM_WORDS[r.id]?.test(q.text));
+  const asked = rows.filter((r) => ITEM_WORDS[r.id]?.test(q.text));
+  const worded = asked.length > 0 || !hint ? asked : rows.filter((r) => ITEM_WORDS[r.id]?.test(hint));
   // A NAT gateway's month is its hours plus the GB it processes; the per-GB price leads only when asked alone.
   const nat = worded.find((r) => r.id === 'vpc.nat-gateway.hour');
   if (nat) return /\b(per gb|data processing|processing|processed)\b/.test(q.text) ? (worded.find((r) => r.id === 'vpc.nat-gateway.data') ?? nat) : nat;
@@ -350,7 +385,7 @@ function estimate(service: string, rows: PriceRow[], lead: PriceRow, q: PriceQue
   return undefined;
 }
 
-function serviceAnswer(k: Knowledge, q: PriceQuestion, service: string, region: PriceRegion): Built {
+function serviceAnswer(k: Knowledge, q: PriceQuestion, service: string, region: PriceRegion, hint?: string, item?: string): Built {
   const name = shortName(k, service);
   const rows = pricesOf(k.prices, service, region);
   if (rows.length === 0) {
@@ -370,7 +405,7 @@ function serviceAnswer(k: Knowledge, q: PriceQuestion, service: string, region: 
       rowsUsed: [],
     };
   }
-  const lead = focusRow(rows, q);
+  const lead = rows.find((r) => r.id === item) ?? focusRow(rows, q, hint);
   const est = estimate(service, rows, lead, q);
   const where = `${region}, ${dated(lead)}`;
   const others = rows.filter((r) => !(est?.rows ?? [lead]).includes(r)).slice(0, 5);

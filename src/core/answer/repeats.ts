@@ -29,7 +29,9 @@ const UNIT_STOP = new Set(['and', 'or', 'to', 'of', 'in', 'for', 'the', 'a', 'an
 /** The quantities a line states: "15 minutes" → "15 minut"; "99.99%" → "99.99 %"; bare numbers of 10 or more count alone. */
 export function quantitiesOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(NUMBER)) {
+  // A date ("read 2026-12-05") dates a fact; it is not the fact.
+  const plain = text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ');
+  for (const m of plain.matchAll(NUMBER)) {
     const n = m[1]!.replace(/,/g, '');
     if (/^(19|20)\d\d$/.test(n)) continue; // a year dates a fact; it is not the fact
     const unit = m[2]?.toLowerCase();
@@ -108,10 +110,13 @@ export interface AnswerLine {
 }
 
 /** Every line of an answer that states something: the summary, section text, bullets and column bullets. */
-export function linesOf(answer: { summary?: string; sections: readonly { text?: string; bullets?: string[]; columns?: { heading: string; bullets: string[] }[] }[] }): AnswerLine[] {
+export function linesOf(answer: { summary?: string; sections: readonly { text?: string; bullets?: string[]; columns?: { heading: string; bullets: string[] }[]; prices?: boolean }[] }): AnswerLine[] {
   const out: AnswerLine[] = [];
   if (answer.summary) out.push({ text: answer.summary });
   for (const s of answer.sections) {
+    // A price list's rows share units and words with each other and with the billing model by
+    // construction ("$0.20 per 1M requests" beside "1M requests free"); each row is its own fact.
+    if (s.prices) continue;
     if (s.text) out.push({ text: s.text });
     for (const b of s.bullets ?? []) out.push({ text: b });
     for (const c of s.columns ?? []) for (const b of c.bullets) out.push({ text: b, owner: c.heading });

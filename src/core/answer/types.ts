@@ -22,6 +22,8 @@ export interface Section {
   ordered?: boolean;
   /** A command or snippet, shown as code. */
   code?: string;
+  /** Rows of the price table: data that look alike by construction, not prose facts. */
+  prices?: boolean;
 }
 
 export interface Link {
@@ -48,4 +50,6 @@ export interface Answer {
   followUps: FollowUp[];
   /** The answer-bank entry or profile fact (service/aspect/index) this answer leads with. */
   entry?: string;
+  /** The price-table row a price answer leads with ("and in eu-west-1?" asks for it again). */
+  priced?: string;
 }

@@ -65,6 +65,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
+/** A follow-up that points back at what was just said: "what if compliance wants them kept for a year". */
+const REFERS_BACK = /\b(it|its|them|they|that|those|this|these)\b/i;
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks
@@ -95,6 +97,8 @@ export function createUnderstander(k: Knowledge): Understander {
   /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
     const u = read(raw, previous);
+    if (u.followUp && previous?.topic) u.topic = previous.topic;
+    if (u.followUp && previous?.priced) u.priced = previous.priced;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
     const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
@@ -112,10 +116,14 @@ export function createUnderstander(k: Knowledge): Understander {
     const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2)) return u;
-    if (best && best.confidence >= suggestAt) {
+    // A follow-up that points back, whose best match is a weak guess about none of the conversation's
+    // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
+    const stray = best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text);
+    if (best && best.confidence >= suggestAt && !stray) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich, practical, suggestAt };
-    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)))) {
-      // "how high can it go?" right after an answer about a limit: the same answer holds the number.
+    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && (!u.aspect || r.terms.length >= 3)))) {
+      // "how high can it go?" right after an answer about a limit: the same answer holds the number;
+      // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
       u.match = { id: previous.topic, type: 'entry', kind: topic?.candidate.kind ?? 'fact', confidence: Number(Math.max(SUGGEST_AT, topic?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     } else if (practical && r.terms.length > 0) {
@@ -177,6 +185,11 @@ export function createUnderstander(k: Knowledge): Understander {
     if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue))) {
       const services = ids.slice(0, MAX_COMPARED);
       return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, others: typed([...clouds, ...products]) });
+    }
+    if (clouds.length > 0 && ids.length === 0 && previous && previous.services.length > 0 && EQUIVALENT.test(text) && products.length === 0 && clouds.every((c) => c.term.name === clouds[0]!.term.name)) {
+      // "whats the gcp equivalent" right after an Athena answer: the conversation's services set against that cloud.
+      const services = previous.services.slice(0, MAX_COMPARED);
+      return out({ intent: 'compare', services, aspect: null, confidence: 0.8, others: typed(clouds), followUp: true });
     }
     if (clouds.length > 0) {
       const equivalents = EQUIVALENT.test(text) ? counterpartsOf(k, typed(clouds)) : [];

@@ -33,6 +33,10 @@ export interface Understanding {
   text: string;
   /** The answer-bank entry or profile fact retrieval found for the question, if any came close. */
   match?: MatchRef;
+  /** For a follow-up: the entry the previous answer led with ("which one costs money?" after it). */
+  topic?: string;
+  /** For a follow-up: the price row the previous answer led with ("and in eu-west-1?" after it). */
+  priced?: string;
 }
 
 /** A retrieval match as the rest of the bot sees it: which candidate, how sure. */
@@ -57,6 +61,8 @@ export interface Turn {
   aspect: Aspect | null;
   /** The answer-bank entry the last answer led with: what "it" most likely refers to next. */
   topic?: string;
+  /** The price row the last answer led with. */
+  priced?: string;
 }
 
 /** A reading with every field at its neutral value, overridden by `fields`. */

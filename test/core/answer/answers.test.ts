@@ -71,7 +71,14 @@ describe('every answer the catalog can produce', () => {
         const a = buildAnswer(k, reading('describe', [id], aspect));
         const facts = k.profiles.get(id)!.aspects[aspect].facts;
         const allowed = new Set(facts.flatMap((f) => [f.text, withoutHistory(f.text)]));
-        const bullets = a.sections[0]?.bullets ?? [];
+        // "S3 pricing": the price table's dated list prices come first where it has them, then the facts.
+        const priced = aspect === 'pricing' && (k.prices.byService.get(id)?.length ?? 0) > 0;
+        if (priced) {
+          expect(a.sections[0]!.heading, id).toMatch(/^List prices, us-east-1, read \d{4}-\d\d-\d\d$/);
+          for (const l of a.sections[0]!.bullets!) expect(l, id).toMatch(/^\$\d[\d.,]* per .+ — .+$/);
+          expect(a.sources[0]!.url, id).toBe(k.prices.table!.pages[id]);
+        }
+        const bullets = a.sections[priced ? 1 : 0]?.bullets ?? [];
         // The aspect's one-line summary leads when the facts add at least two points to it; otherwise the first fact leads.
         const summary = k.profiles.get(id)!.aspects[aspect].summary;
         if (a.summary === summary) expect(bullets.length, `${id}/${aspect}`).toBeGreaterThanOrEqual(2);

@@ -91,6 +91,55 @@ describe('in a conversation', () => {
   });
 });
 
+describe('a conversation is about what the last answer said', () => {
+  it('"which one costs money?" after gateway vs interface endpoints prices the interface endpoint', async () => {
+    const [first, next] = await chat('whats the actual difference between a gateway endpoint and an interface endpoint', 'which one costs money?');
+    expect(first!.answer.entry).toBe('vpc-gateway-vs-interface-endpoint');
+    expect(next!.understanding.services).toEqual(['vpc']);
+    expect(next!.answer.priced).toBe('vpc.interface-endpoint.hour');
+    expect(screen(next!)).toMatch(/\$0\.01 per hour — one interface VPC endpoint/);
+  });
+
+  it('a follow-up after a bank answer read as help stays with that answer, not a stray guess', async () => {
+    const [first, next] = await chat('is there a way to see which permissions a role actually uses so we can trim it', 'how far back does it look?');
+    expect(first!.answer.entry).toBe('iam-find-unused-permissions');
+    expect(next!.understanding.services).toContain('iam');
+    expect(next!.answer.entry).toBe('iam-find-unused-permissions');
+  });
+
+  it('"what if compliance wants them kept for a year" keeps the backup topic rather than an RDS security overview', async () => {
+    const [, next] = await chat('how long do rds automated backups stick around', 'what if compliance wants them kept for a year');
+    expect(next!.answer.entry).toBe('rds-backup-retention');
+    expect(screen(next!)).toMatch(/manual snapshots/);
+  });
+
+  it('"whats the gcp equivalent" names the counterpart of the service being discussed', async () => {
+    const [, next] = await chat('how is athena priced', 'whats the gcp equivalent');
+    expect(next!.understanding).toMatchObject({ intent: 'compare', services: ['athena'], followUp: true });
+    expect(next!.answer.summary).toMatch(/^On Google Cloud, the counterpart of Amazon Athena is BigQuery\./);
+    const [alone] = await chat('lambda vs azure');
+    expect(alone!.answer.summary).toMatch(/^On Microsoft Azure, the counterpart of AWS Lambda is Azure Functions\./);
+  });
+
+  it('"and in eu-west-1?" after a price asks for the same item there, and says when that Region is not in the table', async () => {
+    const [first, next] = await chat('how much does a nat gateway cost in us-east-1', 'and in eu-west-1?');
+    expect(first!.answer.priced).toBe('vpc.nat-gateway.hour');
+    expect(screen(next!)).toMatch(/no verified Amazon VPC prices for eu-west-1/);
+    expect(screen(next!)).toMatch(/NAT gateway/);
+  });
+
+  it('"how do i make it cheaper" after a price is a how-to, not another price', async () => {
+    const [, next] = await chat('how is athena priced', 'how do i make it cheaper, our queries scan like 2tb each');
+    expect(next!.answer.title).not.toMatch(/price|cost estimate/i);
+    expect(screen(next!)).toMatch(/Parquet/);
+  });
+
+  it('"athena pricing?" gives the dated list price beside the billing model', async () => {
+    const [reply] = await chat('athena pricing?');
+    expect(screen(reply!)).toMatch(/List prices, us-east-1, read \d{4}-\d\d-\d\d\n.*\$5\.00 per TB — Athena SQL queries/);
+  });
+});
+
 describe('when the bank has no good answer', () => {
   it('a how-to it cannot answer says so in one line and links the documentation', async () => {
     const [reply] = await chat('how do i configure the quantum flux capacitor on my sqs queue');

@@ -9,6 +9,7 @@ describe('finding a fact stated twice', () => {
   it('reads quantities with their units, not digits inside names or years', () => {
     expect([...quantitiesOf('Objects up to 50 TB; a 2-minute notice; 99.99% SLA; 1,000 per Region')]).toEqual(['50 tb', '2 minut', '99.99 %', '1000']);
     expect([...quantitiesOf('EC2 and S3 since 2023')]).toEqual([]);
+    expect([...quantitiesOf('list price read 2026-12-05')]).toEqual([]);
   });
 
   it('flags the repeats issue 12 found, and not two different facts', () => {
