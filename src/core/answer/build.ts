@@ -14,6 +14,7 @@ import { compareFromDirectory, describeFromDirectory } from './directory.js';
 import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
+import { EQUIVALENT } from '../understanding/counterparts.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
 import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
@@ -50,15 +51,29 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
   return m.practical ? noMatchAnswer(k, u) : undefined;
 }
 
+/**
+ * A sure bank answer whose entry itself speaks of other clouds, to a question asking for an AWS
+ * equivalent the directory does not map ("aws equivalent of azure key vault").
+ */
+function mapsClouds(k: Knowledge, u: Understanding): boolean {
+  const m = u.match;
+  if (!m || u.intent !== 'out_of_scope' || !EQUIVALENT.test(u.text) || m.confidence < LEAD_AT || m.type !== 'entry') return false;
+  const entry = bankEntry(k, m.id);
+  return entry !== undefined && /\b(azure|gcp|google cloud)\b/i.test([entry.lead, ...entry.questions].join(' '));
+}
+
 function answerFor(k: Knowledge, u: Understanding): Answer {
   // Prices (issue 14): "how much is S3", "NAT gateway per month", "RDS or Aurora, which is cheaper",
   // estimates from quantities. Only when the question asks a number about a service the price table
   // covers; otherwise undefined and the usual answer follows.
   const price = priceAnswer(k, u);
   if (price) return price;
-  if (u.clarify && !(u.match && u.match.confidence >= LEAD_AT)) return clarifyAnswer(k, u);
-  // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix.
-  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical;
+  // Unsure of the reading: ask, unless the bank holds a sure answer or, for a question that says
+  // something specific, a close one (better the closest answer, marked so, than "rephrase").
+  if (u.clarify && !(u.match && (u.match.confidence >= LEAD_AT || (u.match.specific && u.match.id !== '' && u.match.confidence >= u.match.suggestAt)))) return clarifyAnswer(k, u);
+  // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix, or when
+  // it is a sure answer about that very mapping ("aws equivalent of azure key vault").
+  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u);
   const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;
   const focus = focusOf(k, u.text);

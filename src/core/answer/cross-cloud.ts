@@ -8,7 +8,7 @@ import type { Aspect } from '../../knowledge/schema.js';
 import { counterpartName } from '../understanding/counterparts.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
-import { counterparts } from './directory.js';
+import { counterparts, statusLine } from './directory.js';
 import { docsOf, factsOf, plainName, profileOf, shortName, uniqueLinks, type Focus } from './facts.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
@@ -37,6 +37,12 @@ function buttons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   }
   if (ids.length >= 2) out.push({ label: 'Compare them', action: encodeAction({ intent: 'compare', services: ids.slice(0, 3), aspect: null }) });
   return out.slice(0, 4);
+}
+
+/** " ⚠ Closed to new customers since …" for a service that is not simply available, else "". */
+function statusOf(k: Knowledge, id: string): string {
+  const line = statusLine(k, id);
+  return line ? ` ${line}` : '';
 }
 
 const CLOUD_LABEL = { azure: 'Microsoft Azure', google: 'Google Cloud' } as const;
@@ -97,10 +103,12 @@ export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus):
 /** "AWS equivalent of BigQuery": the AWS services the directory maps it to, best first. */
 export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
   const ids = u.services.slice(0, 3);
-  const typed = u.others?.[0] ?? '';
+  // "gcp bigquery": the product, not the cloud, is what has a counterpart.
+  const others = u.others ?? [];
+  const typed = (others.length > 1 ? others.find((o) => !wholeCloud([o])) : undefined) ?? others[0] ?? '';
   const other = productName(k, ids, typed);
   const [first, ...rest] = ids;
-  const bullets = ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}`);
+  const bullets = ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}${statusOf(k, id)}`);
   const sources: Link[] = ids.flatMap((id) => {
     const p = profileOf(k, id);
     if (p) return docsOf(p).slice(0, 1);

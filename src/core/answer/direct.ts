@@ -9,6 +9,7 @@ import type { Aspect, Fact } from '../../knowledge/schema.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
 import { aspectLabel, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
+import { pricesBeside } from './price.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
 const KIND_TITLE = { fact: 'answer', howto: 'how to', troubleshoot: 'likely cause and fix', decision: 'verdict' } as const;
@@ -41,6 +42,9 @@ function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
 export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, sure: boolean): Answer {
   const ids = servicesOf(u, entry.services);
   const sections: Section[] = [];
+  // Money in the question ("cost matters"): the list prices beside the verdict, before the steps.
+  const prices = pricesBeside(k, u.text, entry.services);
+  if (prices) sections.push(prices);
   if (entry.steps.length > 0) sections.push({ heading: entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps', bullets: entry.steps, ordered: true });
   if (entry.command) sections.push({ heading: 'Command', code: entry.command });
   if (entry.flips.length > 0) sections.push({ heading: 'What would change the verdict', bullets: entry.flips });

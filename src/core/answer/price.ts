@@ -11,7 +11,6 @@ import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsO
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { encodeAction } from './actions.js';
-import { bankEntry } from './direct.js';
 import { shortName } from './facts.js';
 import type { Answer, Link, Section } from './types.js';
 
@@ -149,6 +148,29 @@ export function listPriceSection(k: Knowledge, service: string, today = new Date
   };
 }
 
+/** Words that make money part of a question that is not itself a price question ("cost matters", "tight budget"). */
+const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|bill(ed|ing)?)\b|\$/i;
+
+/**
+ * "Parameter Store or Secrets Manager? cost matters": the answer's services' list prices, one or
+ * two rows each, dated, for an answer from the bank to a question that mentions money.
+ */
+export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date()): Section | undefined {
+  if (!k.prices.table || !MONEY.test(text)) return undefined;
+  const region = k.prices.defaultRegion;
+  const rows = services.flatMap((id) => pricesOf(k.prices, id, region).slice(0, services.length > 1 ? 1 : 2)).slice(0, 3);
+  if (rows.length === 0) return undefined;
+  const stale = rows.some((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
+  const read = rows.map((r) => r.read).sort()[0]!;
+  return {
+    heading: `List prices, ${region}, read ${read}${stale ? ' (may be out of date: check the pricing page)' : ''}`,
+    bullets: rows.map((r) => `${priceText(r)} — ${multi(k, services) ? `${shortName(k, r.service)}: ` : ''}${r.label}`),
+    prices: true,
+  };
+}
+
+const multi = (k: Knowledge, services: readonly string[]) => services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0).length > 1;
+
 /** The pricing page of a service in the table, as a link. */
 export function pricingPage(k: Knowledge, service: string): Link | undefined {
   const url = k.prices.table?.pages[service];
@@ -192,7 +214,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const region = q.region ?? k.prices.defaultRegion;
   // "which one costs money?" after an answer about gateway vs interface endpoints: that answer's
   // words point at the priced item when the question's own words do not.
-  const hint = again ? undefined : u.topic ? bankEntry(k, u.topic)?.lead.toLowerCase() : undefined;
+  const hint = again || !u.topic ? undefined : k.bank.find((e) => e.id === u.topic)?.lead.toLowerCase();
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {
     // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.

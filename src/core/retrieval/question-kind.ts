@@ -9,7 +9,7 @@ const HOWTO = /\b(how (do|can|could|should|would) (i|we|you|one)|how to|how-to|h
 const TROUBLE =
   /\b(error|errors|exception|denied|deny|failed|fails|failing|failure|timed out|times out|timing out|timeout|not working|doesn'?t work|does not work|isn'?t working|won'?t|can'?t|cannot|unable|stuck|hangs?|broken|keeps|refused|unreachable|unhealthy|why (is|does|do|am|are|did|isn'?t|won'?t|can'?t|doesn'?t|would)|5\d\d|4\d\d|throttl\w*|slow|missing|empty|invalid|lost|dropped|getting|returns? (zero|0|no|nothing|empty)|no (results|rows|data|logs|metrics)|stopped working|went down|is down)\b|[a-z]+(Exception|Error|Fault)\b|\b[A-Z][a-z]+[A-Z]\w+(Denied|Failed|Error|Exceeded)\b/;
 const DECISION = /\b(or|vs\.?|versus|which (one|is|should|to)|should (i|we) (use|go|pick|choose)|better|worse|cheaper|cheapest|faster|worth|instead of|rather than|overkill|recommend(ed)?|prefer|pick|choose|go with)\b/i;
-const FACT = /\b(how (many|much|long|big|often|fast|large)|max(imum)?|min(imum)?|limit|limits|quota|default|what('?s| is| are) the|is there a|does (it|\w+) support|supports?|up to|at most|largest|smallest|retention|how large|size of)\b/i;
+const FACT = /\b(how (many|much|long|big|often|fast|large)|max(imum)?|min(imum)?|limit|limits|quota|default|what('?s| is| are) the|is there a|does (it|\w+) support|supports?|up to|at most|largest|smallest|biggest|highest|longest|shortest|retention|how large|how high|how far|size of)\b/i;
 
 export type Cues = ReadonlySet<AnswerKindName>;
 

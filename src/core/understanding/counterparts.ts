@@ -6,7 +6,7 @@ import type { Knowledge } from '../../knowledge/load.js';
 import { tokenize } from './text.js';
 
 /** The question asks for an equivalent, not about the other product itself. */
-export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|move (off|from)|coming from|what does aws (have|offer|call))\b/i;
+export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|moving away from|move (off|from)|coming from|leaving|off of|off (gcp|google|azure)|aws version|what (do|should|would|could|can) (we|i) use (on|in) aws|what does aws (have|offer|call))\b/i;
 
 const wordsOf = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
 /** Memoised: a question naming another cloud's product compares it with every directory entry's counterparts. */
@@ -52,7 +52,14 @@ export function counterpartsOf(k: Knowledge, products: readonly string[]): strin
       found.push({ id, rank: closed + best * 10 + (k.profiles.has(id) ? 0 : 5) });
     }
   }
-  return [...new Set(found.sort((a, b) => a.rank - b.rank).map((f) => f.id))].slice(0, 3);
+  // A service closed to new customers ("Azure DevOps" → CodeCatalyst) comes after the successor AWS recommends.
+  const out: string[] = [];
+  for (const { id } of found.sort((a, b) => a.rank - b.rank)) {
+    const successor = k.directory.get(id)?.status.successor;
+    if (successor && k.directory.has(successor) && !out.includes(successor)) out.push(successor);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out.slice(0, 3);
 }
 
 /** How an AWS service's directory entry names `typed`, when it lists it among its counterparts. */

@@ -115,7 +115,8 @@ export function createUnderstander(k: Knowledge): Understander {
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
-    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2)) return u;
+    // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
+    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // A follow-up that points back, whose best match is a weak guess about none of the conversation's
     // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
     const stray = best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text);

@@ -140,6 +140,45 @@ describe('a conversation is about what the last answer said', () => {
   });
 });
 
+describe('a specific question the reading is unsure of', () => {
+  it('gets the closest bank answer, marked so, rather than "rephrase" or small talk', async () => {
+    const [reply] = await chat('security wants IMDSv2 enforced on every instance including future ones');
+    expect(reply!.answer.entry).toBe('ec2-enforce-imdsv2');
+    expect(screen(reply!)).toMatch(/http-tokens required/);
+    const [vague] = await chat('hmm');
+    expect(vague!.answer.entry).toBeUndefined();
+  });
+
+  it('"biggest … i can configure" asks a limit: the fact answer leads, not a fix', async () => {
+    const [reply] = await chat('biggest lambda i can configure? memory + timeout');
+    expect(reply!.answer.entry).toBe('lambda-memory-cpu');
+    expect(screen(reply!)).toMatch(/10,?240 MB/);
+  });
+});
+
+describe('another cloud\'s product on AWS', () => {
+  it('a sure bank answer about the mapping itself leads ("aws equivalent of azure key vault")', async () => {
+    const [reply] = await chat('aws equivalent of azure key vault?');
+    expect(reply!.answer.entry).toBe('kms-azure-key-vault-equivalent');
+    expect(screen(reply!)).toMatch(/KMS[\s\S]*Secrets Manager/);
+    const [compare] = await chat('s3 vs azure blob');
+    expect(compare!.answer.entry).toBeUndefined();
+    expect(compare!.answer.summary).toMatch(/^Amazon S3 is AWS's counterpart of Azure Blob Storage/);
+  });
+
+  it('a counterpart closed to new customers comes after the successor AWS recommends, with its status', async () => {
+    const [reply] = await chat("we're on azure devops now, what's the aws version of that");
+    expect(reply!.understanding.services.slice(0, 2)).toEqual(['codepipeline', 'codecatalyst']);
+    expect(screen(reply!)).toMatch(/CodeCatalyst: .*\n.*Closed to new customers since 2025-11-07; AWS recommends\s+CodePipeline/);
+  });
+
+  it('"leaving gcp bigquery … what do we use on aws" names the product, not the cloud, and its counterparts', async () => {
+    const [reply] = await chat("we're leaving gcp bigquery, ~3 TB warehouse, what do we use on aws?");
+    expect(reply!.answer.title).toBe('BigQuery on AWS');
+    expect(reply!.answer.summary).toMatch(/Redshift/);
+  });
+});
+
 describe('when the bank has no good answer', () => {
   it('a how-to it cannot answer says so in one line and links the documentation', async () => {
     const [reply] = await chat('how do i configure the quantum flux capacitor on my sqs queue');
