@@ -39,6 +39,34 @@ export interface SavedBm25Index {
   docs: (string | null)[][];
 }
 
+/**
+ * Every result of one search ({@link Bm25Index.matchAll}), in the order documents were first matched:
+ * result i (below `count`) is document docs[i] (its id: {@link Bm25Index.documentIds}[docs[i]]),
+ * scored scores[i]. The arrays are the index's scratch space: valid until its next search.
+ */
+export interface Matches {
+  count: number;
+  docs: Int32Array;
+  scores: Float64Array;
+  /**
+   * Which query terms result i matched: unless `wide`, a bit mask over `distinct` (bit j: distinct[j]);
+   * when `wide` (over 30 distinct terms), a key for termsOf.
+   */
+  keys: Int32Array;
+  wide: boolean;
+  /** The distinct query terms, in query order. */
+  distinct: readonly string[];
+  /** The query terms of a key, in query order (frozen, shared by the results with that key). */
+  termsOf(key: number): string[];
+}
+
+/** The number of bits set. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** A search result: MiniSearch's shape, with `terms` and `match` worked out only when read. */
 class Hit implements SearchResult {
   [key: string]: any;
@@ -82,6 +110,9 @@ export class Bm25Index {
   private masks = new Int32Array(0);
   private order = new Int32Array(0);
   private termDocs = new Int32Array(0);
+  private resultDocs = new Int32Array(0);
+  private resultScores = new Float64Array(0);
+  private resultKeys = new Int32Array(0);
   private generation = 0;
 
   constructor(options: Bm25IndexOptions) {
@@ -93,6 +124,11 @@ export class Bm25Index {
 
   get documentCount(): number {
     return this.ids.length;
+  }
+
+  /** Each document's id, by its number in the index (the `docs` of {@link matchAll}). */
+  get documentIds(): readonly unknown[] {
+    return this.ids;
   }
 
   /** Adds a document: its id and, per field, a string (or nothing). Same rules as MiniSearch.add. */
@@ -151,6 +187,9 @@ export class Bm25Index {
       this.masks = new Int32Array(total);
       this.order = new Int32Array(total);
       this.termDocs = new Int32Array(total);
+      this.resultDocs = new Int32Array(total);
+      this.resultScores = new Float64Array(total);
+      this.resultKeys = new Int32Array(total);
       this.generation = 0;
     }
     this.dirty = false;
@@ -196,9 +235,33 @@ export class Bm25Index {
   search(query: Query, options: SearchOptions = {}): SearchResult[] {
     const boosts = this.fastBoosts(query, options);
     if (!boosts) return this.miniSearch().search(query, options);
+    const { count, scores, docs, keys, termsOf } = this.matchWith(query as string, boosts);
+    const positions = Array.from({ length: count }, (_, i) => i);
+    // MiniSearch sorts by score with a stable sort: ties keep the order documents were first matched.
+    positions.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    const results: SearchResult[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const p = positions[i]!;
+      const doc = docs[p]!;
+      results[i] = new Hit(this.ids[doc], scores[p]!, termsOf(keys[p]!), this, doc);
+    }
+    return results;
+  }
+
+  /**
+   * The results {@link search} would return for an OR query of exact terms with these field boosts,
+   * unsorted: in the order documents were first matched (search's order is by score, descending,
+   * ties in this order), with the same scores and query terms, and without a result object each.
+   * For callers that need only the best few of hundreds of results.
+   */
+  matchAll(query: string, boost: Record<string, number> = {}): Matches {
+    return this.matchWith(query, this.fields.map((f) => (Object.hasOwn(boost, f) ? boost[f] || 1 : 1)));
+  }
+
+  private matchWith(query: string, boosts: number[]): Matches {
     this.prepare();
     const nf = this.fields.length;
-    const terms = this.tokenize(query as string)
+    const terms = this.tokenize(query)
       .flatMap((t) => this.processTerm(t))
       .filter((t): t is string => !!t);
     // Distinct query terms in first-seen order: a result's queryTerms keep this order.
@@ -259,31 +322,27 @@ export class Bm25Index {
       }
     }
 
-    const final = new Float64Array(count);
-    const queryTermsOf = new Map<number, string[]>();
-    const matchedOf = (mask: number): string[] => {
-      if (wide) return lists[mask]!;
-      let list = queryTermsOf.get(mask);
+    // Results go to scratch arrays, valid until the next search: no allocation per search.
+    const { resultDocs: docs, resultScores: scores, resultKeys: keys } = this;
+    for (let i = 0; i < count; i++) {
+      const doc = order[i]!;
+      const key = masks[doc]!;
+      docs[i] = doc;
+      keys[i] = key;
+      // MiniSearch multiplies by the number of distinct query terms matched.
+      scores[i] = acc[doc]! * ((wide ? lists[key]!.length : popcount(key)) || 1);
+    }
+    const setOfMask = new Map<number, string[]>();
+    const termsOf = (key: number): string[] => {
+      if (wide) return lists[key]!;
+      let list = setOfMask.get(key);
       if (!list) {
-        list = Object.freeze(distinct.filter((_, i) => mask & (1 << i))) as string[];
-        queryTermsOf.set(mask, list);
+        list = Object.freeze(distinct.filter((_, j) => key & (1 << j))) as string[];
+        setOfMask.set(key, list);
       }
       return list;
     };
-    for (let i = 0; i < count; i++) {
-      const doc = order[i]!;
-      final[i] = acc[doc]! * (matchedOf(masks[doc]!).length || 1);
-    }
-    const positions = Array.from({ length: count }, (_, i) => i);
-    // MiniSearch sorts by score with a stable sort: ties keep the order documents were first matched.
-    positions.sort((a, b) => final[b]! - final[a]! || a - b);
-    const results: SearchResult[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const p = positions[i]!;
-      const doc = order[p]!;
-      results[i] = new Hit(this.ids[doc], final[p]!, matchedOf(masks[doc]!), this, doc);
-    }
-    return results;
+    return { count, docs, scores, keys, wide, distinct, termsOf };
   }
 
   /** MiniSearch's match object for a result: per matched term, the fields it was found in. */
