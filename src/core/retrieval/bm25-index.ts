@@ -12,7 +12,12 @@
  * The index can be saved (`toJSON`) and restored (`Bm25Index.fromJSON`): scripts/build-snapshots.mjs
  * saves it at build so `awsbot ask` does not index every text at start-up.
  */
-import MiniSearch, { type MatchInfo, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { createRequire } from 'node:module';
+import type MiniSearch from 'minisearch';
+import type { MatchInfo, Options, Query, SearchOptions, SearchResult } from 'minisearch';
+
+/** MiniSearch itself, loaded only when a search needs it (never for the retriever's searches). */
+const loadMiniSearch = () => createRequire(import.meta.url)('minisearch') as typeof MiniSearch;
 
 /** MiniSearch's default BM25 parameters (the only ones the fast path implements). */
 const K = 1.2;
@@ -377,7 +382,7 @@ export class Bm25Index {
   private miniSearch(): MiniSearch {
     if (!this.fallback) {
       const options: Options = { fields: this.fields, tokenize: this.tokenize, processTerm: this.processTerm };
-      const m = new MiniSearch(options);
+      const m = new (loadMiniSearch())(options);
       this.docs.forEach((values, doc) => {
         const document: Record<string, unknown> = { id: this.ids[doc] };
         this.fields.forEach((field, f) => {

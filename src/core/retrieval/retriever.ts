@@ -13,7 +13,7 @@ import { collectCandidates, type Candidate, type IndexedText } from './candidate
 import { questionCues, type Cues } from './question-kind.js';
 import { Bm25Index } from './bm25-index.js';
 import { createTermMaker, type NameTokens, type TermMaker } from './terms.js';
-import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
+import { fingerprint, originOf, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
 
 /** At or above this confidence the match leads the answer. */
@@ -148,7 +148,29 @@ function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text
 function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[], saved: TermsCache | null | undefined): TermsCache | undefined {
   const cache = saved === undefined ? readTermsCache() : (saved ?? undefined);
   if (!cache || cache.terms.length !== texts.length) return undefined;
+  // Made by the build from the very knowledge snapshot `k` was loaded from, by this code: no need to hash every text.
+  if (cache.origin !== undefined && cache.origin === originOf(k)) return cache;
   return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache : undefined;
+}
+
+/** The number of candidates a term's rarity is computed against, and every known term's rarity. */
+function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string) => number {
+  // Every known term's idf, computed once (the same expression, so the same values).
+  const idfOf = new Map<string, number>();
+  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
+  const unseenIdf = Math.log(1 + n / (0 + 0.5));
+  return (term: string) => idfOf.get(term) ?? unseenIdf;
+}
+
+/** Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question. */
+function textWeights(textTerms: readonly (readonly string[])[], idf: (term: string) => number): number[] {
+  return textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
+}
+
+/** The text weights saved with the terms, when there is one finite number per text. */
+function savedWeights(cache: TermsCache, texts: number): number[] | undefined {
+  const w = cache.docWeight;
+  return Array.isArray(w) && w.length === texts && w.every((x) => typeof x === 'number' && Number.isFinite(x)) ? w : undefined;
 }
 
 const INDEX_OPTIONS = { fields: ['q', 'x'], tokenize: (s: string) => (s ? s.split(' ') : []), processTerm: (t: string) => t || null };
@@ -194,7 +216,8 @@ export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
   const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
   const { index, docFreq } = indexTexts(texts, (i) => (terms[i] ? terms[i]!.split(' ') : []));
   const { docs: _docs, ...saved } = index.toJSON();
-  return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq] };
+  const docWeight = textWeights(terms.map((t) => (t ? t.split(' ') : [])), rarity(docFreq, collectCandidates(k).candidates.length));
+  return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq], docWeight };
 }
 
 function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
@@ -202,17 +225,15 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const { candidates, texts } = collectCandidates(k);
   // The index saved at build when it was made from these texts; else indexed here.
   const cache = precomputedTerms(k, lexicon, texts, saved);
-  const textTerms = texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false })));
-  const { index, docFreq } = (cache && savedIndex(cache, texts)) ?? indexTexts(texts, (i) => textTerms[i]!);
+  // Each text's terms, split (or computed) only when the saved index or weights cannot be used.
+  let terms: string[][] | undefined;
+  const textTerms = () => (terms ??= texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false }))));
+  const restored = cache && savedIndex(cache, texts);
+  const { index, docFreq } = restored ?? indexTexts(texts, (i) => textTerms()[i]!);
   const docCandidate = texts.map((t) => t.candidate);
   const n = candidates.length;
-  // Every known term's idf, computed once (the same expression, so the same values).
-  const idfOf = new Map<string, number>();
-  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
-  const unseenIdf = Math.log(1 + n / (0 + 0.5));
-  const idf = (term: string) => idfOf.get(term) ?? unseenIdf;
-  // Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question.
-  const docWeight = textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
+  const idf = rarity(docFreq, n);
+  const docWeight = (restored && savedWeights(cache, texts.length)) || textWeights(textTerms(), idf);
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
   // Built on the first unknown word only: most questions never need it.
