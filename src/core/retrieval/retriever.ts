@@ -196,8 +196,9 @@ function indexTexts(texts: readonly IndexedText[], termsOf: (i: number) => strin
 function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: Bm25Index; docFreq: Map<string, number> } | undefined {
   if (!cache.index || !Array.isArray(cache.docFreq)) return undefined;
   try {
-    const docs = texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
-    const index = Bm25Index.fromJSON({ ...cache.index, docs }, INDEX_OPTIONS);
+    // The documents' values only matter to a search MiniSearch answers: worked out then.
+    const docs = () => texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
+    const index = Bm25Index.fromCompact(cache.index, INDEX_OPTIONS, docs);
     const docFreq = new Map<string, number>();
     for (const [term, n] of cache.docFreq) {
       if (typeof term !== 'string' || !Number.isInteger(n) || n < 1) return undefined;
@@ -215,7 +216,7 @@ export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
   const { texts } = collectCandidates(k);
   const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
   const { index, docFreq } = indexTexts(texts, (i) => (terms[i] ? terms[i]!.split(' ') : []));
-  const { docs: _docs, ...saved } = index.toJSON();
+  const saved = index.toCompact();
   const docWeight = textWeights(terms.map((t) => (t ? t.split(' ') : [])), rarity(docFreq, collectCandidates(k).candidates.length));
   return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq], docWeight };
 }

@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Knowledge } from '../../knowledge/assemble.js';
 import { snapshotFingerprint } from '../../knowledge/snapshot.js';
-import type { SavedBm25Index } from './bm25-index.js';
+import type { CompactBm25Index } from './bm25-index.js';
 
 export interface TermsCache {
   fingerprint: string;
   /** One entry per indexed text, in collectCandidates order: its terms joined by spaces. */
   terms: string[];
   /** The index of those terms, without its documents (they are `terms`). */
-  index?: Omit<SavedBm25Index, 'docs'>;
+  index?: CompactBm25Index;
   /** How many candidates use each term, in first-seen order. */
   docFreq?: [string, number][];
   /** Each text's own weight: the summed rarity of its distinct terms. */

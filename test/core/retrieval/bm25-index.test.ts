@@ -99,4 +99,20 @@ describe('the retrieval index', () => {
     expect(() => Bm25Index.fromJSON({ ...saved, fields: ['q'] }, OPTIONS)).toThrow();
     expect(() => Bm25Index.fromJSON(null as unknown as SavedBm25Index, OPTIONS)).toThrow();
   });
+
+  it('answers the same after a compact save and restore (documents given on demand)', () => {
+    const compact = JSON.parse(JSON.stringify(fast.toCompact()));
+    let asked = 0;
+    const restored = Bm25Index.fromCompact(compact, OPTIONS, () => (asked++, JSON.parse(JSON.stringify(fast)).docs));
+    for (const q of ['how long does sqs keep messag', 'lambda timeout maximum', 'bucket polici deni']) {
+      expect(restored.search(q, BOOST).map(plain)).toEqual(fast.search(q, BOOST).map(plain));
+    }
+    expect(asked).toBe(0);
+    // A search MiniSearch answers needs the documents; a restored index saves as the original did.
+    expect(restored.search('lambda timeout', { prefix: true }).map(plain)).toEqual(fast.search('lambda timeout', { prefix: true }).map(plain));
+    expect(asked).toBe(1);
+    expect(JSON.parse(JSON.stringify(restored))).toEqual(JSON.parse(JSON.stringify(fast)));
+    expect(() => Bm25Index.fromCompact({ ...compact, lengths: compact.lengths.slice(1) }, OPTIONS, () => [])).toThrow();
+    expect(() => Bm25Index.fromCompact({ ...compact, offsets: compact.postings }, OPTIONS, () => [])).toThrow();
+  });
 });
