@@ -4,21 +4,28 @@
 // intents/ edited after the build):
 //  - dist/knowledge.json: the validated knowledge of intents/ (src/knowledge/snapshot.ts), so
 //    `awsbot ask` needs neither zod nor validation while intents/ is unchanged;
-//  - dist/retrieval-terms.json: the retrieval terms of every stored text and the index built
-//    from them (src/core/retrieval/terms-cache.ts).
+//  - dist/retrieval-terms.json: the retrieval terms of every stored text, the index built from
+//    them and each text's weight (src/core/retrieval/terms-cache.ts);
+//  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts).
+// The last two are also marked with the knowledge snapshot's fingerprint and the deriving code's
+// (derivedOrigin): knowledge loaded from that snapshot uses them without further checks.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge, makeKnowledgeSnapshot } from '../dist/knowledge/load.js';
 import { KNOWLEDGE_SNAPSHOT_URL } from '../dist/knowledge/snapshot.js';
-import { buildLexicon } from '../dist/core/understanding/lexicon.js';
+import { compileLexicon, LEXICON_URL, saveLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
-import { TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
+import { derivedOrigin, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
 
 const snapshot = makeKnowledgeSnapshot();
 writeFileSync(fileURLToPath(KNOWLEDGE_SNAPSHOT_URL), JSON.stringify(snapshot));
 console.error(`knowledge snapshot: ${Object.keys(snapshot.files).length} files (${fileURLToPath(KNOWLEDGE_SNAPSHOT_URL)})`);
 
 const k = loadKnowledge();
-const cache = computeTermsCache(k, buildLexicon(k));
-writeFileSync(fileURLToPath(TERMS_CACHE_URL), JSON.stringify(cache));
+const lexicon = compileLexicon(k);
+const origin = derivedOrigin(snapshot.fingerprint);
+const cache = computeTermsCache(k, lexicon);
+writeFileSync(fileURLToPath(TERMS_CACHE_URL), JSON.stringify({ ...cache, origin }));
 console.error(`retrieval terms: ${cache.terms.length} texts precomputed (${fileURLToPath(TERMS_CACHE_URL)})`);
+writeFileSync(fileURLToPath(LEXICON_URL), JSON.stringify({ origin, lexicon: saveLexicon(k, lexicon) }));
+console.error(`lexicon: ${lexicon.phrases.size} phrases (${fileURLToPath(LEXICON_URL)})`);

@@ -19,6 +19,8 @@ const SIZES = (at >= 0 ? process.argv[at + 1] : '2000,4000').split(',').map(Numb
 
 const { loadKnowledge } = await dist('knowledge/load.js');
 const { createBot } = await dist('core/bot.js');
+const { buildAnswer } = await dist('core/answer/build.js');
+const SLOWEST = 20;
 const channelDir = join(ROOT, 'test/eval/channel');
 const questions = readdirSync(channelDir)
   .filter((f) => f.endsWith('.jsonl'))
@@ -68,15 +70,59 @@ async function measure(k) {
   let w = 0;
   for (const q of warmQuestions) await bot.ask(q, `warm${w++}`);
   heap();
+  // Each question timed whole (bot.ask), and split: reading the question (understanding without
+  // retrieval), retrieval (the retriever's retrieve()), building the answer (buildAnswer()). The
+  // split runs the same steps bot.answerNow runs, on a second fresh conversation, timed apart.
+  const retriever = bot.understander.retriever;
+  const retrieve = retriever.retrieve;
+  let retrieveMs = 0;
+  retriever.retrieve = (query) => {
+    const t2 = nowNs();
+    try {
+      return retrieve(query);
+    } finally {
+      retrieveMs += msSince(t2);
+    }
+  };
   const times = [];
+  const split = [];
   let i = 0;
   for (const q of questions) {
+    retrieveMs = 0;
     const t1 = nowNs();
-    await bot.ask(q, `q${i++}`);
-    times.push(msSince(t1));
+    await bot.ask(q, `q${i}`);
+    const total = msSince(t1);
+    const askRetrieve = retrieveMs;
+    times.push(total);
+    retrieveMs = 0;
+    const t3 = nowNs();
+    const u = bot.understander.understand(q, undefined);
+    const understandMs = msSince(t3);
+    const t4 = nowNs();
+    buildAnswer(k, u);
+    const answerMs = msSince(t4);
+    split.push({ text: q, total, retrieve: askRetrieve, read: understandMs - retrieveMs, answer: answerMs, retrieveAndAnswer: retrieveMs + answerMs });
+    i++;
   }
+  retriever.retrieve = retrieve;
   times.sort((a, b) => a - b);
-  return { entries: k.bank.length, buildMs, heapAdded, warmup: warmQuestions.length, p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99), max: times.at(-1), over1ms: times.filter((x) => x > 1).length, questions: times.length };
+  const ra = split.map((s) => s.retrieveAndAnswer).sort((a, b) => a - b);
+  const slowest = [...split].sort((a, b) => b.total - a.total).slice(0, SLOWEST);
+  return {
+    entries: k.bank.length,
+    buildMs,
+    heapAdded,
+    warmup: warmQuestions.length,
+    p50: percentile(times, 50),
+    p90: percentile(times, 90),
+    p99: percentile(times, 99),
+    max: times.at(-1),
+    over1ms: times.filter((x) => x > 1).length,
+    questions: times.length,
+    // Retrieval plus building the answer (issue 11's measure), from the split pass.
+    retrieveAndAnswer: { p50: percentile(ra, 50), p90: percentile(ra, 90), p99: percentile(ra, 99), max: ra.at(-1), over1ms: ra.filter((x) => x > 1).length },
+    slowest,
+  };
 }
 
 const real = loadKnowledge();

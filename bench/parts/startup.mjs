@@ -1,7 +1,8 @@
 /**
  * Part 3: start-up and memory.
  *  - `awsbot ask "…"`: time from spawning the process to its first printed output (the answer),
- *    and to its exit; median of several runs after one unmeasured warm-up (file cache); for a
+ *    and to its exit; median of several runs after one unmeasured warm-up (file cache), the three
+ *    commands taking turns; for a
  *    question naming services and for one naming none (which builds the classifier on first use).
  *  - bare `node -e ""` the same way: the part of start-up that is Node's own.
  *  - the time to import the heaviest dependencies and the project's modules, each in a fresh process.
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 import { median, progress, ROOT, runJson, script } from '../lib/common.mjs';
 
 const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 7;
+const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 11;
 // Two kinds of question: one that names services (no classifier needed), and one that names none
 // (the intent classifier and the need matcher are built on first use, so this one pays for them).
 const QUESTION = 'What is the difference between S3 and EC2?';
@@ -47,27 +48,32 @@ function timeProcess(args) {
   });
 }
 
-async function series(label, args, check) {
-  await timeProcess(args); // warm-up: file cache, not counted
-  const runs = [];
+/** Runs each command RUNS times, taking turns (so a busy moment of the machine touches all alike). */
+async function interleaved(commands) {
+  for (const c of commands) await timeProcess(c.args); // warm-up: file cache, not counted
+  const runs = commands.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    progress(`start-up: ${label} run ${i + 1}/${RUNS}`);
-    const r = await timeProcess(args);
-    if (check && !check(r.out)) throw new Error(`${label}: unexpected output: ${r.out.slice(0, 200)}`);
-    runs.push(r);
+    for (const [j, c] of commands.entries()) {
+      progress(`start-up: ${c.label} run ${i + 1}/${RUNS}`);
+      const r = await timeProcess(c.args);
+      if (c.check && !c.check(r.out)) throw new Error(`${c.label}: unexpected output: ${r.out.slice(0, 200)}`);
+      runs[j].push(r);
+    }
   }
-  return {
+  return runs.map((rs) => ({
     runs: RUNS,
-    firstMs: median(runs.map((r) => r.firstMs)),
-    exitMs: median(runs.map((r) => r.exitMs)),
-    minFirstMs: Math.min(...runs.map((r) => r.firstMs)),
-    maxFirstMs: Math.max(...runs.map((r) => r.firstMs)),
-  };
+    firstMs: median(rs.map((r) => r.firstMs)),
+    exitMs: median(rs.map((r) => r.exitMs)),
+    minFirstMs: Math.min(...rs.map((r) => r.firstMs)),
+    maxFirstMs: Math.max(...rs.map((r) => r.firstMs)),
+  }));
 }
 
-const ask = await series('awsbot ask (services named)', [join(ROOT, 'bin/awsbot.js'), 'ask', QUESTION], (out) => /S3/.test(out) && /EC2/.test(out));
-const askNeed = await series('awsbot ask (no service named)', [join(ROOT, 'bin/awsbot.js'), 'ask', NEED_QUESTION], (out) => out.trim().length > 0);
-const bareNode = await series('node -e ""', ['-e', 'process.stdout.write("x")']);
+const [ask, askNeed, bareNode] = await interleaved([
+  { label: 'awsbot ask (services named)', args: [join(ROOT, 'bin/awsbot.js'), 'ask', QUESTION], check: (out) => /S3/.test(out) && /EC2/.test(out) },
+  { label: 'awsbot ask (no service named)', args: [join(ROOT, 'bin/awsbot.js'), 'ask', NEED_QUESTION], check: (out) => out.trim().length > 0 },
+  { label: 'node -e ""', args: ['-e', 'process.stdout.write("x")'] },
+]);
 
 // What importing costs, each in a fresh process (median of 3): the heaviest dependencies alone, then
 // the whole core and the whole `ask` command.

@@ -52,6 +52,16 @@ export function knowledgeFingerprint(dir: string = DEFAULT_INTENTS_DIR): string 
   return hash.digest('hex');
 }
 
+const fromSnapshot = new WeakMap<Knowledge, string>();
+
+/**
+ * The fingerprint of the files `k` was made from, when `k` is the very object the snapshot gave (so
+ * what is derived from it at build time, such as the lexicon, may be reused); undefined otherwise.
+ */
+export function snapshotFingerprint(k: Knowledge): string | undefined {
+  return fromSnapshot.get(k);
+}
+
 /**
  * The knowledge from the snapshot when it was made from exactly what `dir` holds now and passes
  * every cross-file check today; undefined otherwise (never throws): then validate as usual.
@@ -74,7 +84,9 @@ export function loadKnowledgeSnapshot(dir: string = DEFAULT_INTENTS_DIR, today =
       return { prices: { ...NO_PRICES, defaultRegion: region }, problems: problem ? [{ file: 'environment', field: 'AWS_PRICING_REGION', message: problem }] : [] };
     };
     const { knowledge, problems } = assembleKnowledge(dir, today, parseFile, prices, false);
-    return problems.length === 0 ? knowledge : undefined;
+    if (problems.length > 0 || !knowledge) return undefined;
+    fromSnapshot.set(knowledge, snapshot.fingerprint);
+    return knowledge;
   } catch {
     return undefined;
   }

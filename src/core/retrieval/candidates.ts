@@ -35,19 +35,35 @@ const ASPECT_TAGS: Record<(typeof ASPECTS)[number], string> = {
   limits: 'maximum limit size quota',
 };
 
+/**
+ * A stored text whose words are put together when first read: with the terms saved at build time,
+ * start-up never needs them.
+ */
+class LazyText implements IndexedText {
+  private made: string | undefined;
+  constructor(
+    readonly candidate: number,
+    readonly field: 'q' | 'x',
+    private readonly make: () => string,
+  ) {}
+  get text(): string {
+    return (this.made ??= this.make());
+  }
+}
+
 export function collectCandidates(k: Knowledge): { candidates: Candidate[]; texts: IndexedText[] } {
   const candidates: Candidate[] = [];
   const texts: IndexedText[] = [];
   for (const entry of k.bank) {
     const c = candidates.push({ type: 'entry', id: entry.id, kind: entry.kind, services: entry.services, entry }) - 1;
-    texts.push({ candidate: c, field: 'q', text: entry.questions.join(' . ') });
-    texts.push({ candidate: c, field: 'x', text: [...entry.keywords, ...entry.keywords, entry.lead].join(' . ') });
+    texts.push(new LazyText(c, 'q', () => entry.questions.join(' . ')));
+    texts.push(new LazyText(c, 'x', () => [...entry.keywords, ...entry.keywords, entry.lead].join(' . ')));
   }
   for (const profile of k.profiles.values()) {
     for (const aspect of ASPECTS) {
       profile.aspects[aspect].facts.forEach((fact, i) => {
         const c = candidates.push({ type: 'fact', id: `${profile.id}/${aspect}/${i}`, kind: 'fact', services: [profile.id], aspect, fact }) - 1;
-        texts.push({ candidate: c, field: 'x', text: `${fact.text} . ${ASPECT_TAGS[aspect]}` });
+        texts.push(new LazyText(c, 'x', () => `${fact.text} . ${ASPECT_TAGS[aspect]}`));
       });
     }
   }

@@ -13,7 +13,7 @@ import { collectCandidates, type Candidate, type IndexedText } from './candidate
 import { questionCues, type Cues } from './question-kind.js';
 import { Bm25Index } from './bm25-index.js';
 import { createTermMaker, type NameTokens, type TermMaker } from './terms.js';
-import { fingerprint, readTermsCache, type TermsCache } from './terms-cache.js';
+import { fingerprint, originOf, readTermsCache, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
 
 /** At or above this confidence the match leads the answer. */
@@ -36,6 +36,15 @@ const SERVICES = { main: 1, some: 0.85, context: 0.9, none: 0.7, mismatch: 0.3 }
  * after Cognito sign-in is about Cognito's tokens, not STS session tokens.
  */
 const OFF_CONTEXT = 0.6;
+// The same weights as plain numbers: returned per candidate, a field of SERVICES would be boxed each time.
+const W_MAIN = SERVICES.main;
+const W_SOME = SERVICES.some;
+const W_CONTEXT = SERVICES.context;
+const W_NONE = SERVICES.none;
+const W_MISMATCH = SERVICES.mismatch;
+/** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
+const CONTEXT_SECONDARY = SERVICES.context * 0.9;
+const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
 /** A best answer this many times the runner-up's score is clearly the one. */
@@ -139,7 +148,29 @@ function termsFingerprint(k: Knowledge, lexicon: Lexicon, texts: readonly { text
 function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text: string }[], saved: TermsCache | null | undefined): TermsCache | undefined {
   const cache = saved === undefined ? readTermsCache() : (saved ?? undefined);
   if (!cache || cache.terms.length !== texts.length) return undefined;
+  // Made by the build from the very knowledge snapshot `k` was loaded from, by this code: no need to hash every text.
+  if (cache.origin !== undefined && cache.origin === originOf(k)) return cache;
   return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache : undefined;
+}
+
+/** The number of candidates a term's rarity is computed against, and every known term's rarity. */
+function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string) => number {
+  // Every known term's idf, computed once (the same expression, so the same values).
+  const idfOf = new Map<string, number>();
+  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
+  const unseenIdf = Math.log(1 + n / (0 + 0.5));
+  return (term: string) => idfOf.get(term) ?? unseenIdf;
+}
+
+/** Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question. */
+function textWeights(textTerms: readonly (readonly string[])[], idf: (term: string) => number): number[] {
+  return textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
+}
+
+/** The text weights saved with the terms, when there is one finite number per text. */
+function savedWeights(cache: TermsCache, texts: number): number[] | undefined {
+  const w = cache.docWeight;
+  return Array.isArray(w) && w.length === texts && w.every((x) => typeof x === 'number' && Number.isFinite(x)) ? w : undefined;
 }
 
 const INDEX_OPTIONS = { fields: ['q', 'x'], tokenize: (s: string) => (s ? s.split(' ') : []), processTerm: (t: string) => t || null };
@@ -165,8 +196,9 @@ function indexTexts(texts: readonly IndexedText[], termsOf: (i: number) => strin
 function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: Bm25Index; docFreq: Map<string, number> } | undefined {
   if (!cache.index || !Array.isArray(cache.docFreq)) return undefined;
   try {
-    const docs = texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
-    const index = Bm25Index.fromJSON({ ...cache.index, docs }, INDEX_OPTIONS);
+    // The documents' values only matter to a search MiniSearch answers: worked out then.
+    const docs = () => texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
+    const index = Bm25Index.fromCompact(cache.index, INDEX_OPTIONS, docs);
     const docFreq = new Map<string, number>();
     for (const [term, n] of cache.docFreq) {
       if (typeof term !== 'string' || !Number.isInteger(n) || n < 1) return undefined;
@@ -184,8 +216,9 @@ export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
   const { texts } = collectCandidates(k);
   const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
   const { index, docFreq } = indexTexts(texts, (i) => (terms[i] ? terms[i]!.split(' ') : []));
-  const { docs: _docs, ...saved } = index.toJSON();
-  return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq] };
+  const saved = index.toCompact();
+  const docWeight = textWeights(terms.map((t) => (t ? t.split(' ') : [])), rarity(docFreq, collectCandidates(k).candidates.length));
+  return { fingerprint: termsFingerprint(k, lexicon, texts), terms, index: saved, docFreq: [...docFreq], docWeight };
 }
 
 function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
@@ -193,17 +226,15 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const { candidates, texts } = collectCandidates(k);
   // The index saved at build when it was made from these texts; else indexed here.
   const cache = precomputedTerms(k, lexicon, texts, saved);
-  const textTerms = texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false })));
-  const { index, docFreq } = (cache && savedIndex(cache, texts)) ?? indexTexts(texts, (i) => textTerms[i]!);
+  // Each text's terms, split (or computed) only when the saved index or weights cannot be used.
+  let terms: string[][] | undefined;
+  const textTerms = () => (terms ??= texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false }))));
+  const restored = cache && savedIndex(cache, texts);
+  const { index, docFreq } = restored ?? indexTexts(texts, (i) => textTerms()[i]!);
   const docCandidate = texts.map((t) => t.candidate);
   const n = candidates.length;
-  // Every known term's idf, computed once (the same expression, so the same values).
-  const idfOf = new Map<string, number>();
-  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
-  const unseenIdf = Math.log(1 + n / (0 + 0.5));
-  const idf = (term: string) => idfOf.get(term) ?? unseenIdf;
-  // Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question.
-  const docWeight = textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
+  const idf = rarity(docFreq, n);
+  const docWeight = (restored && savedWeights(cache, texts.length)) || textWeights(textTerms(), idf);
 
   // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
   // Built on the first unknown word only: most questions never need it.
@@ -235,21 +266,91 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     return best ?? term;
   };
 
-  function servicesWeight(c: Candidate, asked: readonly string[], context: readonly string[]): number {
-    if (asked.length > 0) {
-      if (c.services[0] !== undefined && asked.includes(c.services[0])) return SERVICES.main;
-      if (c.services.some((s) => asked.includes(s))) return SERVICES.some;
-      return SERVICES.mismatch;
-    }
-    if (context.length > 0) {
-      // A follow-up after "SQS vs Kinesis": an answer about both beats one about either.
-      const shared = c.services.filter((s) => context.includes(s)).length;
-      if (shared >= Math.min(2, context.length)) return context.length >= 2 ? SERVICES.main : SERVICES.context;
-      if (shared > 0) return c.services[0] !== undefined && context.includes(c.services[0]) ? SERVICES.context : SERVICES.context * 0.9;
-      return SERVICES.none * OFF_CONTEXT;
-    }
-    return SERVICES.none;
+  // Each candidate's services, kind and aspect as numbers, so that weighing one is a few array reads.
+  const serviceNumber = new Map<string, number>();
+  const numberOf = (s: string) => serviceNumber.get(s) ?? serviceNumber.set(s, serviceNumber.size).get(s)!;
+  const serviceStart = new Int32Array(n + 1);
+  const serviceList: number[] = [];
+  candidates.forEach((c, ci) => {
+    serviceStart[ci] = serviceList.length;
+    for (const s of c.services) serviceList.push(numberOf(s));
+  });
+  serviceStart[n] = serviceList.length;
+  const services = Int32Array.from(serviceList);
+  const kinds = new Map<string, number>();
+  const kindBit = (kind: string) => 1 << (kinds.get(kind) ?? kinds.set(kind, kinds.size).get(kind)!);
+  const candKindBit = Int32Array.from(candidates, (c) => kindBit(c.kind));
+  const aspectNumber = new Map<string, number>();
+  // A fact's aspect, numbered; -1 for a bank entry.
+  const candAspect = Int32Array.from(candidates, (c) => (c.type === 'fact' ? (aspectNumber.get(c.aspect) ?? aspectNumber.set(c.aspect, aspectNumber.size).get(c.aspect)!) : -1));
+  // Marks, per numbered service, of the services asked about and in context: the retrieval's generation.
+  const askedMark = new Int32Array(serviceNumber.size);
+  const contextMark = new Int32Array(serviceNumber.size);
+  // The candidate and own weight of each document, by its number in the index.
+  const candidateOfDoc = Int32Array.from(index.documentIds, (id) => docCandidate[id as number]!);
+  const weightOfDoc = Float64Array.from(index.documentIds, (id) => docWeight[id as number]!);
+
+  /** How many of a candidate's services the conversation is about (each listed service counted). */
+  function sharedWithContext(ci: number, gen: number): number {
+    let shared = 0;
+    for (let j = serviceStart[ci]!; j < serviceStart[ci + 1]!; j++) if (contextMark[services[j]!] === gen) shared++;
+    return shared;
   }
+
+  /**
+   * A candidate's weight for one question (its services, kind and aspect against the question's),
+   * into candWeight: stored, not returned, so the number is never boxed (the loop runs per candidate).
+   */
+  function weighCandidate(ci: number, asked: number, context: number, gen: number, pickOneSided: boolean, cueBits: number, askedAspect: number): void {
+    // Each factor applies or is 1 (multiplying by 1 is exact): the same number as applying only those that apply.
+    const pick = pickOneSided && sharedWithContext(ci, gen) < 2 ? PICK_ONE_SIDED : 1;
+    const kind = cueBits !== 0 && (cueBits & candKindBit[ci]!) === 0 ? OFF_KIND : 1;
+    const fact = candAspect[ci]! >= 0 ? FACT_WEIGHT : 1;
+    const aspect = candAspect[ci]! >= 0 && askedAspect >= 0 && candAspect[ci] === askedAspect ? ASPECT_BONUS : 1;
+    const weight = servicesWeight(ci, asked, context, gen) * pick * kind * fact * aspect;
+    candWeight[ci] = weight;
+  }
+
+  /** Weight by how the candidate's services agree with those asked about (`gen`: marked in askedMark, contextMark). */
+  function servicesWeight(ci: number, asked: number, context: number, gen: number): number {
+    const from = serviceStart[ci]!;
+    const to = serviceStart[ci + 1]!;
+    const hasMain = to > from;
+    if (asked > 0) {
+      if (hasMain && askedMark[services[from]!] === gen) return W_MAIN;
+      for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) return W_SOME;
+      return W_MISMATCH;
+    }
+    if (context > 0) {
+      // A follow-up after "SQS vs Kinesis": an answer about both beats one about either.
+      const shared = sharedWithContext(ci, gen);
+      if (shared >= Math.min(2, context)) return context >= 2 ? W_MAIN : W_CONTEXT;
+      if (shared > 0) return hasMain && contextMark[services[from]!] === gen ? W_CONTEXT : CONTEXT_SECONDARY;
+      return NONE_OFF_CONTEXT;
+    }
+    return W_NONE;
+  }
+
+  // Per-candidate scratch space for one retrieval, marked by generation (never cleared).
+  const candMark = new Int32Array(n);
+  const candScore = new Float64Array(n);
+  const candConfidence = new Float64Array(n);
+  const candWeight = new Float64Array(n);
+  const candRaw = new Float64Array(n);
+  const candFirst = new Int32Array(n);
+  const candRelated = new Float64Array(n);
+  /** The candidates one retrieval matched, in the order first matched. */
+  const seen = new Int32Array(n);
+  let generation = 0;
+  const nextGeneration = () => {
+    if (generation > 0x3fff0000) {
+      candMark.fill(0);
+      askedMark.fill(0);
+      contextMark.fill(0);
+      generation = 0;
+    }
+    return ++generation;
+  };
 
   const topicTerms = new Map<string, string[]>();
   const topicTermsOf = (id: string): string[] => {
@@ -269,28 +370,61 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     if (terms.length === 0) return { others: [], cues, terms, information: 0 };
     // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
     const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
-    const results = index.search(terms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
+    // Every text sharing a term with the question, in the order first matched (index.search's
+    // order is by BM25 score, ties in this order): each scored and weighed below, per candidate
+    // the best score and the best confidence of its texts, as before; then the best four are
+    // picked without sorting them all (a long question matches most of the bank).
+    const m = index.matchAll(terms.join(' '), FIELD_BOOST);
     const context = q.context ?? [];
-    const byCandidate = new Map<number, Match>();
-    for (const r of results) {
-      const ci = docCandidate[r.id as number]!;
-      const c = candidates[ci]!;
-      const coverage = r.queryTerms.reduce((s, t) => s + idf(t), 0) / weightOfAll;
-      let weight = servicesWeight(c, q.services, context);
-      if (q.pick && context.length >= 2 && c.services.filter((s) => context.includes(s)).length < 2) weight *= PICK_ONE_SIDED;
-      if (cues.size > 0 && !cues.has(c.kind)) weight *= OFF_KIND;
-      if (c.type === 'fact') {
-        weight *= FACT_WEIGHT;
-        if (q.aspect && c.aspect === q.aspect) weight *= ASPECT_BONUS;
+    const gen = nextGeneration();
+    // This question's services, context and cues as marks over the candidates' numbered services and kinds.
+    for (const s of q.services) if (serviceNumber.has(s)) askedMark[serviceNumber.get(s)!] = gen;
+    for (const s of context) if (serviceNumber.has(s)) contextMark[serviceNumber.get(s)!] = gen;
+    let cueBits = 0;
+    for (const kind of cues) cueBits |= kindBit(kind);
+    const askedAspect = q.aspect ? (aspectNumber.get(q.aspect) ?? -2) : -1;
+    const pickOneSided = q.pick === true && context.length >= 2;
+    let seenCount = 0;
+    const info = Math.min(1, weightOfAll / INFO_FULL);
+    // Each distinct query term's rarity, in query order: a result's matched rarity adds them up in that order.
+    const distinctIdf = Float64Array.from(m.distinct, idf);
+    const wideIdf = new Map<number, number>();
+    for (let i = 0; i < m.count; i++) {
+      const doc = m.docs[i]!;
+      const ci = candidateOfDoc[doc]!;
+      const raw = m.scores[i]!;
+      const key = m.keys[i]!;
+      let matched = 0;
+      if (!m.wide) {
+        for (let bits = key; bits !== 0; bits &= bits - 1) matched += distinctIdf[31 - Math.clz32(bits & -bits)]!;
+      } else {
+        const known = wideIdf.get(key);
+        matched = known ?? m.termsOf(key).reduce((s, t) => s + idf(t), 0);
+        if (known === undefined) wideIdf.set(key, matched);
       }
-      const docCoverage = docWeight[r.id as number]! > 0 ? Math.min(1, r.queryTerms.reduce((s, t) => s + idf(t), 0) / docWeight[r.id as number]!) : 0;
-      const score = r.score * weight * (1 - DOC_COVERAGE_WEIGHT + DOC_COVERAGE_WEIGHT * docCoverage);
-      const confidence = Math.min(1, coverage * weight * Math.min(1, weightOfAll / INFO_FULL));
-      const prev = byCandidate.get(ci);
-      if (!prev) byCandidate.set(ci, { candidate: c, score, confidence });
-      else {
-        prev.score = Math.max(prev.score, score);
-        prev.confidence = Math.max(prev.confidence, confidence);
+      const coverage = matched / weightOfAll;
+      const first = candMark[ci] !== gen;
+      if (first) weighCandidate(ci, q.services.length, context.length, gen, pickOneSided, cueBits, askedAspect);
+      const weight = candWeight[ci]!;
+      const ownWeight = weightOfDoc[doc]!;
+      const docCoverage = ownWeight > 0 ? Math.min(1, matched / ownWeight) : 0;
+      const score = raw * weight * (1 - DOC_COVERAGE_WEIGHT + DOC_COVERAGE_WEIGHT * docCoverage);
+      const confidence = Math.min(1, coverage * weight * info);
+      if (first) {
+        candMark[ci] = gen;
+        candScore[ci] = score;
+        candConfidence[ci] = confidence;
+        candRaw[ci] = raw;
+        candFirst[ci] = i;
+        seen[seenCount++] = ci;
+      } else {
+        if (score > candScore[ci]!) candScore[ci] = score;
+        if (confidence > candConfidence[ci]!) candConfidence[ci] = confidence;
+        // Where the candidate first appears in search's order: its best-scored text, ties first matched.
+        if (raw > candRaw[ci]!) {
+          candRaw[ci] = raw;
+          candFirst[ci] = i;
+        }
       }
     }
     if (q.topic) {
@@ -298,19 +432,46 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       // last answer's words rank higher, among those the question itself matches.
       const topicTerms = topicTermsOf(q.topic);
       if (topicTerms.length > 0) {
-        const related = index.search(topicTerms.join(' '), { combineWith: 'OR', boost: FIELD_BOOST });
-        const top = related[0]?.score ?? 0;
-        const boosted = new Set<Match>();
-        for (const r of related) {
-          const m = byCandidate.get(docCandidate[r.id as number]!);
-          if (!m || boosted.has(m)) continue;
-          boosted.add(m);
-          m.score *= 1 + TOPIC_WEIGHT * (r.score / top);
+        const related = index.matchAll(topicTerms.join(' '), FIELD_BOOST);
+        // Each matched candidate is raised once, by its best-scored related text, relative to the best of all.
+        let top = 0;
+        const relGen = nextGeneration();
+        for (let i = 0; i < related.count; i++) {
+          const r = related.scores[i]!;
+          if (i === 0 || r > top) top = r;
+          const ci = candidateOfDoc[related.docs[i]!]!;
+          if (candMark[ci] !== gen && candMark[ci] !== relGen) continue;
+          if (candMark[ci] === gen) {
+            candMark[ci] = relGen;
+            candRelated[ci] = r;
+          } else if (r > candRelated[ci]!) candRelated[ci] = r;
+        }
+        for (let j = 0; j < seenCount; j++) {
+          const ci = seen[j]!;
+          if (candMark[ci] === relGen) {
+            candScore[ci] = candScore[ci]! * (1 + TOPIC_WEIGHT * (candRelated[ci]! / top));
+            candMark[ci] = gen;
+          }
         }
       }
     }
-    const ranked = [...byCandidate.values()].sort((a, b) => b.score - a.score || b.confidence - a.confidence);
-    const [best, ...rest] = ranked;
+    // The best four, in the order a stable sort by score, then confidence, both descending, puts
+    // them, with candidates in the order they first appear in search's order.
+    const before = (a: number, b: number) =>
+      candScore[a]! !== candScore[b]! ? candScore[a]! > candScore[b]! : candConfidence[a]! !== candConfidence[b]! ? candConfidence[a]! > candConfidence[b]! : candRaw[a]! !== candRaw[b]! ? candRaw[a]! > candRaw[b]! : candFirst[a]! < candFirst[b]!;
+    const top: number[] = [];
+    for (let j = 0; j < seenCount; j++) {
+      const ci = seen[j]!;
+      if (top.length === 4 && !before(ci, top[3]!)) continue;
+      let at = Math.min(top.length, 3);
+      if (top.length < 4) top.push(ci);
+      while (at > 0 && before(ci, top[at - 1]!)) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = ci;
+    }
+    const [best, ...rest] = top.map((ci): Match => ({ candidate: candidates[ci]!, score: candScore[ci]!, confidence: candConfidence[ci]! }));
     if (best && rest[0] && rest[0].score > best.score * 0.97 && rest[0].candidate.type === best.candidate.type) {
       // Two near-equal answers: less sure of either.
       best.confidence *= 0.92;
@@ -318,7 +479,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       // One answer far ahead of every other: surer of it.
       best.confidence = Math.min(1, best.confidence * CLEAR_LEAD_BONUS);
     }
-    return { best, others: rest.slice(0, 3), cues, terms, information: weightOfAll };
+    return { best, others: rest, cues, terms, information: weightOfAll };
   }
 
   return { retrieve, size: candidates.length };

@@ -4,6 +4,8 @@
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, OutsideTerm } from '../../knowledge/schema.js';
+import { readFileSync } from 'node:fs';
+import { originOf } from '../retrieval/terms-cache.js';
 import { NEAR_MISS_WORDS, STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 
@@ -43,6 +45,11 @@ export interface Lexicon {
 }
 
 export function buildLexicon(k: Knowledge): Lexicon {
+  return savedLexicon(k) ?? compileLexicon(k);
+}
+
+/** The lexicon compiled from the knowledge (what buildLexicon does when no saved one fits). */
+export function compileLexicon(k: Knowledge): Lexicon {
   const phrases = new Map<string, PhraseTarget>();
   const phraseStarts = new Map<string, number>();
   let longestPhrase = 1;
@@ -106,6 +113,12 @@ export function buildLexicon(k: Knowledge): Lexicon {
   }
   for (const a of k.aspectWords) a.keywords.forEach(addWords);
 
+  const fuzzyDeletes = deletionIndex(fuzzy);
+
+  return { phrases, phraseStarts, longestPhrase, fuzzy, fuzzyDeletes, aspectKeywords, vocabulary };
+}
+
+function deletionIndex(fuzzy: readonly FuzzyTarget[]): Map<string, number[]> {
   const fuzzyDeletes = new Map<string, number[]>();
   fuzzy.forEach((f, i) => {
     for (const variant of deletions(f.form)) {
@@ -114,8 +127,79 @@ export function buildLexicon(k: Knowledge): Lexicon {
       else if (list.at(-1) !== i) list.push(i);
     }
   });
+  return fuzzyDeletes;
+}
 
-  return { phrases, phraseStarts, longestPhrase, fuzzy, fuzzyDeletes, aspectKeywords, vocabulary };
+/**
+ * A lexicon as JSON (scripts/build-snapshots.mjs saves the one compiled from intents/ in
+ * dist/lexicon.json): its tables as arrays, an outside term by its index in `k.outside`; the typo
+ * deletion index is left out (rebuilt from `fuzzy` on first use).
+ */
+export interface SavedLexicon {
+  /** [phrase, 0 service | 1 outside, id, index in k.outside or -1, 1 when a misspelling] */
+  phrases: [string, number, string, number, number][];
+  phraseStarts: [string, number][];
+  longestPhrase: number;
+  /** [service id, form, 1 when it has a digit] */
+  fuzzy: [string, string, number][];
+  aspectKeywords: [string, [Aspect, string[]][]][];
+  vocabulary: string[];
+}
+
+export function saveLexicon(k: Knowledge, lex: Lexicon): SavedLexicon {
+  return {
+    phrases: [...lex.phrases].map(([key, t]) => [key, t.kind === 'service' ? 0 : 1, t.id, t.term ? k.outside.indexOf(t.term) : -1, t.misspelling ? 1 : 0]),
+    phraseStarts: [...lex.phraseStarts],
+    longestPhrase: lex.longestPhrase,
+    fuzzy: lex.fuzzy.map((f) => [f.id, f.form, f.hasDigit ? 1 : 0]),
+    aspectKeywords: [...lex.aspectKeywords].map(([first, list]) => [first, list.map((a) => [a.aspect, a.stems])]),
+    vocabulary: [...lex.vocabulary],
+  };
+}
+
+/** The lexicon saved by {@link saveLexicon} for `k`; throws when `saved` does not fit `k`. */
+export function restoreLexicon(k: Knowledge, saved: SavedLexicon): Lexicon {
+  const phrases = new Map<string, PhraseTarget>();
+  for (const [key, kind, id, outside, misspelling] of saved.phrases) {
+    if (kind === 0) phrases.set(key, { kind: 'service', id, misspelling: misspelling === 1 });
+    else {
+      const term = k.outside[outside];
+      if (!term || term.name !== id) throw new Error('saved lexicon: unknown outside term');
+      phrases.set(key, { kind: 'outside', id, term, misspelling: misspelling === 1 });
+    }
+  }
+  const fuzzy = saved.fuzzy.map(([id, form, hasDigit]): FuzzyTarget => ({ id, form, hasDigit: hasDigit === 1 }));
+  let fuzzyDeletes: Map<string, number[]> | undefined;
+  return {
+    phrases,
+    phraseStarts: new Map(saved.phraseStarts),
+    longestPhrase: saved.longestPhrase,
+    fuzzy,
+    // Built on first use: only a word that may be a mistyped service name needs it.
+    get fuzzyDeletes() {
+      return (fuzzyDeletes ??= deletionIndex(fuzzy));
+    },
+    aspectKeywords: new Map(saved.aspectKeywords.map(([first, list]) => [first, list.map(([aspect, stems]) => ({ aspect, stems }))])),
+    vocabulary: new Set(saved.vocabulary),
+  };
+}
+
+/** dist/lexicon.json, next to dist/core/. */
+export const LEXICON_URL = new URL('../../lexicon.json', import.meta.url);
+
+/**
+ * The lexicon saved at build time, when `k` is the knowledge snapshot it was compiled from and the
+ * code compiling it is unchanged (see terms-cache.ts, derivedOrigin); undefined otherwise.
+ */
+function savedLexicon(k: Knowledge): Lexicon | undefined {
+  const origin = originOf(k);
+  if (origin === undefined) return undefined;
+  try {
+    const file = JSON.parse(readFileSync(LEXICON_URL, 'utf8')) as { origin?: string; lexicon?: SavedLexicon };
+    return file.origin === origin && file.lexicon ? restoreLexicon(k, file.lexicon) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The word itself and every string made by deleting one of its letters (symmetric-delete typo search). */

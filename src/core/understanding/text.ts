@@ -2,7 +2,14 @@
  * Text handling shared by every part of understanding: strip what Slack, Discord and terminals add
  * around a question, split it into lower-case word tokens, and stem them.
  */
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { createRequire } from 'node:module';
+
+/**
+ * natural's Porter stemmer, loaded on the first word to stem (a synchronous require: importing it as
+ * a module costs `awsbot ask` ~10 ms at start-up, before any word needs it).
+ */
+let porter: { stem(token: string): string } | undefined;
+const porterStemmer = () => (porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(token: string): string });
 
 /** Understanding reads at most this many characters; longer messages are cut, never slow. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -101,7 +108,7 @@ const STEM_CACHE_MAX = 20_000;
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = PorterStemmer.stem(foldAccents(token));
+    s = porterStemmer().stem(foldAccents(token));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(token, s);
   }

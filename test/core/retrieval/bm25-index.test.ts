@@ -68,6 +68,20 @@ describe('the retrieval index', () => {
     expect(sample).toEqual(mini.search('lambda timeout maximum', BOOST).slice(0, 20).map(plain));
   }, 120_000);
 
+  it('gives every result of a search, unsorted, through matchAll (scores to the bit, the same terms)', () => {
+    const all = queries();
+    // A query of more than 30 distinct terms keeps a list of terms per result rather than a bit mask.
+    const wide = [...new Set(all.join(' ').split(' ').filter(Boolean))].slice(0, 45).join(' ');
+    for (const q of [...all.slice(0, 200), wide]) {
+      const want = fast.search(q, BOOST);
+      const m = fast.matchAll(q, BOOST.boost);
+      const got = Array.from({ length: m.count }, (_, i) => ({ i, id: fast.documentIds[m.docs[i]!], score: m.scores[i]!, queryTerms: m.termsOf(m.keys[i]!).join(' ') }));
+      got.sort((a, b) => b.score - a.score || a.i - b.i);
+      expect(got.map(({ id, score, queryTerms }) => ({ id, score, queryTerms }))).toEqual(want.map((r) => ({ id: r.id, score: r.score, queryTerms: r.queryTerms.join(' ') })));
+    }
+    expect(fast.matchAll(wide, BOOST.boost).wide).toBe(true);
+  }, 120_000);
+
   it('hands other searches (prefix, AND) to MiniSearch itself', () => {
     for (const options of [{ prefix: true }, { combineWith: 'AND' as const }, { ...BOOST, fuzzy: 0.2 }]) {
       expect(fast.search('lambda timeout', options).map(plain)).toEqual(mini.search('lambda timeout', options).map(plain));
@@ -84,5 +98,21 @@ describe('the retrieval index', () => {
     expect(() => Bm25Index.fromJSON({ ...saved, terms: [['x', [[5, 1, 3, 1], []]]] }, OPTIONS)).toThrow();
     expect(() => Bm25Index.fromJSON({ ...saved, fields: ['q'] }, OPTIONS)).toThrow();
     expect(() => Bm25Index.fromJSON(null as unknown as SavedBm25Index, OPTIONS)).toThrow();
+  });
+
+  it('answers the same after a compact save and restore (documents given on demand)', () => {
+    const compact = JSON.parse(JSON.stringify(fast.toCompact()));
+    let asked = 0;
+    const restored = Bm25Index.fromCompact(compact, OPTIONS, () => (asked++, JSON.parse(JSON.stringify(fast)).docs));
+    for (const q of ['how long does sqs keep messag', 'lambda timeout maximum', 'bucket polici deni']) {
+      expect(restored.search(q, BOOST).map(plain)).toEqual(fast.search(q, BOOST).map(plain));
+    }
+    expect(asked).toBe(0);
+    // A search MiniSearch answers needs the documents; a restored index saves as the original did.
+    expect(restored.search('lambda timeout', { prefix: true }).map(plain)).toEqual(fast.search('lambda timeout', { prefix: true }).map(plain));
+    expect(asked).toBe(1);
+    expect(JSON.parse(JSON.stringify(restored))).toEqual(JSON.parse(JSON.stringify(fast)));
+    expect(() => Bm25Index.fromCompact({ ...compact, lengths: compact.lengths.slice(1) }, OPTIONS, () => [])).toThrow();
+    expect(() => Bm25Index.fromCompact({ ...compact, offsets: compact.postings }, OPTIONS, () => [])).toThrow();
   });
 });

@@ -25,11 +25,21 @@ describe('the precomputed retrieval terms', () => {
     const { readFileSync, existsSync } = await import('node:fs');
     const file = new URL('../../../dist/retrieval-terms.json', import.meta.url);
     expect(existsSync(file)).toBe(true);
-    const built = JSON.parse(readFileSync(file, 'utf8'));
+    const { origin, ...built } = JSON.parse(readFileSync(file, 'utf8'));
     const k = realKnowledge();
     expect(built).toEqual(computeTermsCache(k, buildLexicon(k)));
+    // Marked with the knowledge snapshot it goes with: knowledge loaded from that snapshot skips the fingerprint.
+    expect(typeof origin).toBe('string');
   });
 });
+
+/** The same postings with the first document number out of range. */
+function outOfRange(base64: string): string {
+  const bytes = Buffer.from(base64, 'base64');
+  const ints = new Int32Array(new Uint8Array(bytes).buffer);
+  ints[0] = 1e9;
+  return Buffer.from(ints.buffer).toString('base64');
+}
 
 describe('the saved retrieval index', () => {
   const questions = [
@@ -57,7 +67,9 @@ describe('the saved retrieval index', () => {
     expect(answers(createRetriever(k, lexicon, altered))).not.toEqual(fresh);
     const damaged: TermsCache[] = [
       { ...saved, index: { ...saved.index!, lengths: [] } },
-      { ...saved, index: { ...saved.index!, terms: [['sqs', [[1, 1, 0, 1], []]]] } },
+      { ...saved, index: { ...saved.index!, terms: saved.index!.terms.slice(1) } },
+      { ...saved, index: { ...saved.index!, postings: outOfRange(saved.index!.postings) } },
+      { ...saved, index: { ...saved.index!, postings: saved.index!.postings.slice(0, 12) } },
       { ...saved, docFreq: [['sqs', -1]] },
       { ...saved, index: undefined },
       { ...saved, terms: saved.terms.slice(1) },
