@@ -82,8 +82,25 @@ const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
  * A decision entry that weighs at least two of the services named, for a question that states its
  * constraint ("nightly 2-hour transcode: Lambda, Batch or EC2?"), answers it better than a table.
  */
-function decides(best: Match, named: readonly string[], rich: boolean): boolean {
-  return rich && best.candidate.kind === 'decision' && best.confidence >= LEAD_AT && named.filter((s) => best.candidate.services.includes(s)).length >= 2;
+function decides(best: Match, named: readonly string[], rich: boolean, betweenServices = true): boolean {
+  if (!rich || best.candidate.kind !== 'decision' || best.confidence < LEAD_AT) return false;
+  const covered = named.filter((s) => best.candidate.services.includes(s)).length;
+  // "rest api or http api in api gateway for our lambda backend?": the choice is within one service.
+  return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));
+}
+
+/** Words between a service mention and "or"/"vs" for the choice to be between services. */
+const CHOICE_REACH = 4;
+const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v']);
+
+/** Whether some "or"/"vs" has a named service just before it and another just after it. */
+function choiceBetween(tokens: readonly string[], mentions: readonly { id: string; start: number; end: number }[]): boolean {
+  return tokens.some((t, i) => {
+    if (!CHOICE_WORDS.has(t)) return false;
+    const before = mentions.find((m) => m.end <= i && i - m.end <= CHOICE_REACH);
+    const after = mentions.find((m) => m.start > i && m.start - i - 1 <= CHOICE_REACH);
+    return before !== undefined && after !== undefined && before.id !== after.id;
+  });
 }
 
 export function createUnderstander(k: Knowledge): Understander {
@@ -111,7 +128,7 @@ export function createUnderstander(k: Knowledge): Understander {
     // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
     const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || !rich;
-    const best = u.intent === 'compare' && comparing && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, named, rich) ? undefined : r.best;
+    const best = u.intent === 'compare' && comparing && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, named, rich, u.betweenServices) ? undefined : r.best;
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
@@ -203,7 +220,7 @@ export function createUnderstander(k: Knowledge): Understander {
 
     if (ids.length >= 2) {
       const services = ids.slice(0, MAX_COMPARED);
-      return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.93 * fuzzyPenalty });
+      return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.93 * fuzzyPenalty, betweenServices: choiceBetween(tokens, mentions.services) });
     }
 
     if (ids.length === 1) {

@@ -33,6 +33,11 @@ export interface Understanding {
   text: string;
   /** The answer-bank entry or profile fact retrieval found for the question, if any came close. */
   match?: MatchRef;
+  /**
+   * For a comparison: whether the question's "or"/"vs" sits between two of the named services
+   * ("ecs or eks"), rather than between other things ("rest api or http api … for our lambda backend").
+   */
+  betweenServices?: boolean;
   /** For a follow-up: the entry the previous answer led with ("which one costs money?" after it). */
   topic?: string;
   /** For a follow-up: the price row the previous answer led with ("and in eu-west-1?" after it). */

@@ -40,6 +40,16 @@ describe('the questions issue 10 found answered beside the point', () => {
     expect(screen(reply!)).toMatch(/Pod Identity/);
   });
 
+  it('a choice within one service ("rest api or http api … for our lambda backend") is that service\'s decision, not a comparison with Lambda', async () => {
+    const [reply] = await chat('rest api or http api in api gateway for our lambda backend? we need jwt auth, nothing fancy');
+    expect(reply!.understanding.betweenServices).toBe(false);
+    expect(reply!.answer.entry).toBe('api-gateway-rest-vs-http');
+    // A choice between the named services keeps needing an entry about both.
+    const [cron] = await chat('cron jobs: eventbridge scheduler or keep crontab on an ec2 box?');
+    expect(cron!.understanding.betweenServices).toBe(true);
+    expect(cron!.answer.entry ?? '').not.toMatch(/^emr/);
+  });
+
   it('a plain comparison stays a comparison', async () => {
     const [reply] = await chat('difference between sqs and sns');
     expect(reply!.answer.entry).toBeUndefined();
