@@ -61,10 +61,12 @@ const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|doe
 const ASKED_AS_STORED = 0.85;
 /** Words that set two named services against each other, when no vs/difference/compare does. */
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
-const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|compare|compared|comparison)\b/i;
+const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
+/** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
+const SAME_QUESTION_WORDS = 8;
 /** A follow-up that points back at what was just said: "what if compliance wants them kept for a year". */
 const REFERS_BACK = /\b(it|its|them|they|that|those|this|these)\b/i;
 
@@ -109,6 +111,7 @@ export function createUnderstander(k: Knowledge): Understander {
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
   const retriever = createRetriever(k, lexicon);
+  const bankById = new Map(k.bank.map((e) => [e.id, e]));
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
@@ -118,7 +121,11 @@ export function createUnderstander(k: Knowledge): Understander {
     if (u.followUp && previous?.priced) u.priced = previous.priced;
     const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
-    const r = retriever.retrieve({ text: u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
+    // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
+    // about another service, so the last answer's question lends its words.
+    const same = u.followUp && previous?.topic !== undefined && u.services.some((s) => !previous.services.includes(s)) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
+    const lent = same ? bankById.get(previous!.topic!)?.questions[0] : undefined;
+    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to
@@ -128,7 +135,9 @@ export function createUnderstander(k: Knowledge): Understander {
     // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
     const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || !rich;
-    const best = u.intent === 'compare' && comparing && !practical && !asked && named.length >= 2 && r.best && !named.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, named, rich, u.betweenServices) ? undefined : r.best;
+    // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
+    const compared = u.intent === 'compare' ? u.services : named;
+    const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, compared, rich, u.betweenServices) ? undefined : r.best;
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").

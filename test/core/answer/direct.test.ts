@@ -123,6 +123,19 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(next!)).toMatch(/manual snapshots?|AWS Backup/);
   });
 
+  it('"and kinesis?" after "how long does sqs keep messages" asks the same question about Kinesis', async () => {
+    const [, next] = await chat('how long does sqs keep messages', 'and kinesis?');
+    expect(next!.understanding.services).toEqual(['kinesis']);
+    expect(next!.answer.entry).toBe('kinesis-retention-period');
+    expect(screen(next!)).toMatch(/24 hours[\s\S]*365\s+days/);
+  });
+
+  it('"how\'s it different from cloudfront" after a describe compares, never answers an unrelated CloudFront error', async () => {
+    const [, next] = await chat('what is aws global accelerator', "how's it different from cloudfront");
+    expect(next!.understanding).toMatchObject({ intent: 'compare', services: ['global-accelerator', 'cloudfront'] });
+    expect(next!.answer.entry).toBeUndefined();
+  });
+
   it('"whats the gcp equivalent" names the counterpart of the service being discussed', async () => {
     const [, next] = await chat('how is athena priced', 'whats the gcp equivalent');
     expect(next!.understanding).toMatchObject({ intent: 'compare', services: ['athena'], followUp: true });
