@@ -45,8 +45,11 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   // Money in the question ("cost matters"): the list prices beside the verdict, before the steps.
   const prices = pricesBeside(k, u.text, entry.services);
   if (prices) sections.push(prices);
+  // "how do i do that from the cli?": the command first.
+  const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
+  if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
   if (entry.steps.length > 0) sections.push({ heading: entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps', bullets: entry.steps, ordered: true });
-  if (entry.command) sections.push({ heading: 'Command', code: entry.command });
+  if (entry.command && !commandFirst) sections.push({ heading: 'Command', code: entry.command });
   if (entry.flips.length > 0) sections.push({ heading: 'What would change the verdict', bullets: entry.flips });
   if (entry.caveats.length > 0) sections.push({ heading: 'Watch out', bullets: entry.caveats });
   const notes = sure ? [] : ["This is the closest answer I have; it may not be exactly what you asked."];

@@ -65,6 +65,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
+/** A follow-up asking for the command of what was just explained. */
+const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (cli )?command\b|\bcommand for (that|this|it)\b/i;
 /** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
 const SAME_QUESTION_WORDS = 8;
 /** A follow-up that points back at what was just said: "what if compliance wants them kept for a year". */
@@ -146,7 +148,12 @@ export function createUnderstander(k: Knowledge): Understander {
     // A follow-up that points back, whose best match is a weak guess about none of the conversation's
     // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
     const stray = best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text);
-    if (best && best.confidence >= suggestAt && !stray) {
+    // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
+    const topicEntry = u.followUp && previous?.topic ? bankById.get(previous.topic) : undefined;
+    if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
+      u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
+      u.detail = 'command';
+    } else if (best && best.confidence >= suggestAt && !stray) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich, practical, suggestAt };
     } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && (!u.aspect || r.terms.length >= 3)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;

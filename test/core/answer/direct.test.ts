@@ -130,6 +130,16 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(next!)).toMatch(/24 hours[\s\S]*365\s+days/);
   });
 
+  it('"how do i do that from the cli?" after a how-to shows that answer with its command first', async () => {
+    const [first, next] = await chat('how do i turn on versioning for an s3 bucket', 'how do i do that from the cli?');
+    expect(next!.answer.entry).toBe(first!.answer.entry);
+    expect(next!.answer.sections[0]!.heading).toBe('Command');
+    expect(next!.answer.sections[0]!.code).toMatch(/^aws s3api put-bucket-versioning/);
+    // Without a previous answer, the same words are an ordinary question.
+    const [alone] = await chat('how do i do that from the cli?');
+    expect(alone!.understanding.detail).toBeUndefined();
+  });
+
   it('"how\'s it different from cloudfront" after a describe compares, never answers an unrelated CloudFront error', async () => {
     const [, next] = await chat('what is aws global accelerator', "how's it different from cloudfront");
     expect(next!.understanding).toMatchObject({ intent: 'compare', services: ['global-accelerator', 'cloudfront'] });
