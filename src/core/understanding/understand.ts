@@ -65,6 +65,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
+/** "that"/"it" pointing at the last answer even when the message names another service. */
+const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
 /** A follow-up asking for the command of what was just explained. */
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (cli )?command\b|\bcommand for (that|this|it)\b/i;
 /** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
@@ -121,13 +123,16 @@ export function createUnderstander(k: Knowledge): Understander {
     const u = read(raw, previous);
     if (u.followUp && previous?.topic) u.topic = previous.topic;
     if (u.followUp && previous?.priced) u.priced = previous.priced;
-    const named = u.followUp || u.intent === 'recommend' ? [] : u.services;
+    // "does that work for rds passwords?" after a Secrets Manager rotation answer: a new service named,
+    // but "that" is still the last answer's subject, so both count and the last answer's words rank.
+    const carried = !u.followUp && u.intent === 'describe' && previous?.topic !== undefined && THAT_BACK.test(u.text) && u.services.length === 1 && !previous.services.includes(u.services[0]!);
+    const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
     // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
     // about another service, so the last answer's question lends its words.
-    const same = u.followUp && previous?.topic !== undefined && u.services.some((s) => !previous.services.includes(s)) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
+    const same = u.followUp && u.intent !== 'compare' && previous?.topic !== undefined && u.services.some((s) => !previous.services.includes(s)) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
     const lent = same ? bankById.get(previous!.topic!)?.questions[0] : undefined;
-    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp ? previous?.topic : undefined });
+    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp || carried ? previous?.topic : undefined });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to
@@ -154,8 +159,8 @@ export function createUnderstander(k: Knowledge): Understander {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich, practical, suggestAt };
-    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && (!u.aspect || r.terms.length >= 3)))) {
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried, practical, suggestAt };
+    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;

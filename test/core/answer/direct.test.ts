@@ -130,6 +130,18 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(next!)).toMatch(/24 hours[\s\S]*365\s+days/);
   });
 
+  it('"does that work for rds passwords?" after a rotation answer stays on rotation, for RDS', async () => {
+    const [, next] = await chat('how do i rotate a secret in secrets manager', 'does that work for rds passwords?');
+    expect(next!.answer.entry).toBe('secrets-manager-rotation');
+    expect(next!.answer.title).toMatch(/RDS/);
+  });
+
+  it('a follow-up comparison is not read as the last how-to asked again ("how does it compare to EBS?")', async () => {
+    const [, , third, fourth] = await chat("what's EFS?", 'is data encrypted in transit too?', 'how does it compare to EBS?', 'ok which one is cheaper');
+    expect(third!.understanding.match?.practical ?? false).toBe(false);
+    expect(fourth!.understanding).toMatchObject({ intent: 'compare', services: ['efs', 'ebs'], aspect: 'pricing' });
+  });
+
   it('"how do i do that from the cli?" after a how-to shows that answer with its command first', async () => {
     const [first, next] = await chat('how do i turn on versioning for an s3 bucket', 'how do i do that from the cli?');
     expect(next!.answer.entry).toBe(first!.answer.entry);
