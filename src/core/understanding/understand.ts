@@ -67,6 +67,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** "that"/"it" pointing at the last answer even when the message names another service. */
 const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
+/** "and the refresh token?", "and for http apis?": the last question, about something else. */
+const AND_THE = /^\s*(and|what about|how about|same for|ok and)\s+(the|for|a|an|with|if|in|on)\b/i;
 /** A follow-up asking for the command of what was just explained. */
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (cli )?command\b|\bcommand for (that|this|it)\b/i;
 /** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
@@ -130,9 +132,12 @@ export function createUnderstander(k: Knowledge): Understander {
     const context = u.followUp ? u.services : (previous?.services ?? []);
     // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
     // about another service, so the last answer's question lends its words.
-    const same = u.followUp && u.intent !== 'compare' && previous?.topic !== undefined && u.services.some((s) => !previous.services.includes(s)) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
+    // Also "and the refresh token?" after the access token's lifetime: another thing, the same question.
+    const short = u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
+    const switched = u.followUp && previous !== undefined && u.services.some((s) => !previous.services.includes(s));
+    const same = u.followUp && u.intent !== 'compare' && previous?.topic !== undefined && short && (switched || AND_THE.test(u.text));
     const lent = same ? bankById.get(previous!.topic!)?.questions[0] : undefined;
-    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: u.followUp || carried ? previous?.topic : undefined });
+    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: (u.followUp && !(same && switched)) || carried ? previous?.topic : undefined });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to
@@ -254,7 +259,9 @@ export function createUnderstander(k: Knowledge): Understander {
         }
         // "and Lambda?" / "what about EFS?": same question, another service; the aspect carries over.
         const aspect = aspectReading.aspect ?? previous.aspect;
-        if (previous.intent === 'compare') {
+        // After a comparison answered by one bank entry ("lambda sqs trigger retries the whole batch"),
+        // "and for kinesis?" asks that question about Kinesis, not a three-way comparison.
+        if (previous.intent === 'compare' && !previous.topic) {
           const services = [...previous.services.slice(0, MAX_COMPARED - 1), id];
           return out({ intent: 'compare', services, aspect, confidence: 0.8 * fuzzyPenalty, followUp: true });
         }
