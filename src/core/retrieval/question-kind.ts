@@ -5,7 +5,7 @@
  */
 import type { AnswerKindName } from '../../knowledge/answer-bank-schema.js';
 
-const HOWTO = /\b(how (do|can|could|should|would) (i|we|you|one)|how to|how-to|hot to|way to|steps to|is (it|there a way) (possible )?to|can (i|we) (make|get|set|give|use|have|allow|let|run|connect|move|copy|share|restrict|limit|stop|prevent|block|send|enable|turn)|set ?up|configure|enable|turn on|walk me through)\b/i;
+const HOWTO = /\b(how (do|can|could|should|would) (i|we|you|one)|how to|how-to|hot to|way to|steps to|is (it|there a way) (possible )?to|can (i|we) (make|get|set|give|use|have|allow|let|run|connect|move|copy|share|restrict|limit|stop|prevent|block|send|enable|turn)|set ?up|configure|enable|turn on|walk me through|migrat(e|ing) (\w+ ){0,5}(from|to|into|onto|off)|mov(e|ing) (\w+ ){0,5}(from|off) (\w+ ){0,3}(to|into|onto))\b/i;
 const TROUBLE =
   /\b(error|errors|exception|denied|deny|failed|fails|failing|failure|timed out|times out|timing out|timeout|not working|doesn'?t work|does not work|isn'?t working|won'?t|can'?t|cannot|unable|stuck|hangs?|broken|keeps|refused|unreachable|unhealthy|why (is|does|do|am|are|did|isn'?t|won'?t|can'?t|doesn'?t|would)|5\d\d|4\d\d|throttl\w*|slow|missing|empty|invalid|lost|dropped|getting|returns? (zero|0|no|nothing|empty)|no (results|rows|data|logs|metrics)|stopped working|went down|is down)\b|[a-z]+(Exception|Error|Fault)\b|\b[A-Z][a-z]+[A-Z]\w+(Denied|Failed|Error|Exceeded)\b/;
 const DECISION = /\b(or|vs\.?|versus|which (one|is|should|to)|should (i|we) (use|go|pick|choose)|better|worse|cheaper|cheapest|faster|worth|instead of|rather than|overkill|recommend(ed)?|prefer|pick|choose|go with)\b/i;

@@ -185,6 +185,14 @@ describe('a conversation is about what the last answer said', () => {
   });
 });
 
+describe('a migration is a how-to, not a comparison with where the data comes from', () => {
+  it('"moving our postgres from heroku to rds" is answered from the bank', async () => {
+    const [reply] = await chat('moving our 300gb postgres from heroku to rds, want less than 10 min downtime. how');
+    expect(reply!.understanding.match?.practical).toBe(true);
+    expect(reply!.answer.title).not.toMatch(/vs Heroku/);
+  });
+});
+
 describe('a specific question the reading is unsure of', () => {
   it('gets the closest bank answer, marked so, rather than "rephrase" or small talk', async () => {
     const [reply] = await chat('security wants IMDSv2 enforced on every instance including future ones');
@@ -255,6 +263,8 @@ describe('when the bank has no good answer', () => {
 
 describe('money words that do not ask a price', () => {
   it.each([
+    ['athena queries on our events bucket scan like 2tb each time and cost a fortune', /Parquet/],
+    ['our nat gateway bill is way too high, what is eating it', /NAT/],
     ['how much warning do you get before a spot instance is reclaimed', /2[- ]minute|two[- ]minute/i],
     ['move s3 objects to cheaper storage after 30 days automatically?', /lifecycle/i],
     ['private subnet instances need s3 but i dont want nat costs', /gateway endpoint|VPC endpoint/i],
