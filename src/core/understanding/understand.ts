@@ -127,7 +127,10 @@ export function createUnderstander(k: Knowledge): Understander {
     if (u.followUp && previous?.priced) u.priced = previous.priced;
     // "does that work for rds passwords?" after a Secrets Manager rotation answer: a new service named,
     // but "that" is still the last answer's subject, so both count and the last answer's words rank.
-    const carried = !u.followUp && u.intent === 'describe' && previous?.topic !== undefined && THAT_BACK.test(u.text) && u.services.length === 1 && !previous.services.includes(u.services[0]!);
+    // So is a short question naming a service the last answer itself involves ("whats the max with an
+    // iam user?" after the presigned-URL answer about S3 and IAM credentials).
+    const lastEntry = previous?.topic !== undefined ? bankById.get(previous.topic) : undefined;
+    const carried = !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && !previous!.services.includes(u.services[0]!) && (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS));
     const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
     const context = u.followUp ? u.services : (previous?.services ?? []);
     // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
@@ -157,7 +160,10 @@ export function createUnderstander(k: Knowledge): Understander {
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // A follow-up that points back, whose best match is a weak guess about none of the conversation's
     // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
-    const stray = best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text);
+    const stray =
+      (best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text)) ||
+      // A carried question whose best match is about none of the conversation's services: the last answer holds it.
+      (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
     // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
     const topicEntry = u.followUp && previous?.topic ? bankById.get(previous.topic) : undefined;
     if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
@@ -165,7 +171,7 @@ export function createUnderstander(k: Knowledge): Understander {
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried, practical, suggestAt };
-    } else if (u.followUp && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)))) {
+    } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
@@ -236,7 +242,8 @@ export function createUnderstander(k: Knowledge): Understander {
       return out({ intent: 'compare', services, aspect: null, confidence: 0.8, others: typed(clouds), followUp: true });
     }
     if (clouds.length > 0) {
-      const equivalents = EQUIVALENT.test(text) ? counterpartsOf(k, typed(clouds)) : [];
+      // "and entra id?" right after "aws equivalent of azure key vault": the same question, another product.
+      const equivalents = EQUIVALENT.test(text) || (previous !== undefined && opener) ? counterpartsOf(k, typed(clouds)) : [];
       if (equivalents.length > 0) return out({ intent: 'recommend', services: equivalents, confidence: 0.8, others: typed(clouds) });
       return out({ intent: 'out_of_scope', confidence: 0.9, others: typed(clouds) });
     }

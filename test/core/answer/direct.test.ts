@@ -142,6 +142,18 @@ describe('a conversation is about what the last answer said', () => {
     expect(fourth!.understanding).toMatchObject({ intent: 'compare', services: ['efs', 'ebs'], aspect: 'pricing' });
   });
 
+  it('"whats the max with an iam user?" after the presigned-URL answer stays on that answer, which involves IAM', async () => {
+    const [first, next] = await chat('presigned s3 url stops working after ~1 hour with ExpiredToken, but i set expires to 7 days', 'whats the max with an iam user?');
+    expect(next!.answer.entry).toBe(first!.answer.entry);
+    expect(screen(next!)).toMatch(/7 days/);
+  });
+
+  it('"and entra id?" after "aws equivalent of azure key vault" asks the same of Entra ID', async () => {
+    const [, next] = await chat('whats the aws equivalent of azure key vault', 'and entra id?');
+    expect(next!.understanding.intent).toBe('recommend');
+    expect(next!.answer.summary).toMatch(/counterpart of Microsoft Entra ID is IAM/);
+  });
+
   it('"how do i do that from the cli?" after a how-to shows that answer with its command first', async () => {
     const [first, next] = await chat('how do i turn on versioning for an s3 bucket', 'how do i do that from the cli?');
     expect(next!.answer.entry).toBe(first!.answer.entry);
@@ -211,10 +223,14 @@ describe('a specific question the reading is unsure of', () => {
 });
 
 describe('another cloud\'s product on AWS', () => {
-  it('a sure bank answer about the mapping itself leads ("aws equivalent of azure key vault")', async () => {
-    const [reply] = await chat('aws equivalent of azure key vault?');
-    expect(reply!.answer.entry).toBe('kms-azure-key-vault-equivalent');
-    expect(screen(reply!)).toMatch(/KMS[\s\S]*Secrets Manager/);
+  it('a sure bank answer about a mapping the directory lacks leads ("aws version of azure managed identities")', async () => {
+    const [reply] = await chat('whats the aws version of azure managed identities');
+    expect(reply!.answer.entry).toBe('iam-azure-managed-identity-equivalent');
+    expect(screen(reply!)).toMatch(/IAM roles/);
+    // One the directory maps is answered from it: every counterpart, best first.
+    const [vault] = await chat('aws equivalent of azure key vault?');
+    expect(vault!.understanding.services.slice(0, 2)).toEqual(['kms', 'secrets-manager']);
+    expect(screen(vault!)).toMatch(/KMS[\s\S]*Secrets Manager/);
     const [compare] = await chat('s3 vs azure blob');
     expect(compare!.answer.entry).toBeUndefined();
     expect(compare!.answer.summary).toMatch(/^Amazon S3 is AWS's counterpart of Azure Blob Storage/);
