@@ -59,7 +59,9 @@ function mapsClouds(k: Knowledge, u: Understanding): boolean {
   const m = u.match;
   if (!m || u.intent !== 'out_of_scope' || !EQUIVALENT.test(u.text) || m.confidence < LEAD_AT || m.type !== 'entry') return false;
   const entry = bankEntry(k, m.id);
-  return entry !== undefined && /\b(azure|gcp|google cloud)\b/i.test([entry.lead, ...entry.questions].join(' '));
+  if (!entry) return false;
+  const text = [entry.lead, ...entry.questions].join(' ').toLowerCase();
+  return /\b(azure|gcp|google cloud)\b/.test(text) || (u.others ?? []).some((o) => text.includes(o.toLowerCase().split(' ')[0]!));
 }
 
 function answerFor(k: Knowledge, u: Understanding): Answer {

@@ -65,6 +65,8 @@ export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus):
   const sections: Section[] = [];
   const sources: Link[] = [];
   const aspect: Aspect = u.aspect ?? 'features';
+  // "athena equivalent on gcp": a whole cloud named, so its counterpart product is the answer.
+  const cloud = wholeCloud(u.others ?? []);
   for (const id of ids) {
     const p = profileOf(k, id);
     const bullets: string[] = [];
@@ -79,13 +81,14 @@ export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus):
     }
     const line = counterpartLine(k, id);
     if (line) bullets.push(line);
+    // Closed to new customers: said plainly, with the successor, first (in the summary when a whole cloud is asked).
+    const status = statusLine(k, id);
+    if (status && !cloud) bullets.unshift(status);
     sections.push({ heading: ids.length > 1 || u.aspect ? `${shortName(k, id)}${u.aspect ? `: ${u.aspect.replace('_', ' ')}` : ''}` : `${shortName(k, id)} in brief`, bullets });
   }
-  // "athena equivalent on gcp": a whole cloud named, so its counterpart product is the answer.
-  const cloud = wholeCloud(u.others ?? []);
   const named = cloud ? ids.map((id) => ({ id, names: k.directory.get(id)?.[cloud] ?? [] })) : [];
   const summary = cloud
-    ? `${named.map((n) => (n.names.length > 0 ? `On ${CLOUD_LABEL[cloud]}, the counterpart of ${shortName(k, n.id)} is ${n.names.join(' or ')}.` : `I know of no direct ${CLOUD_LABEL[cloud]} counterpart of ${shortName(k, n.id)}.`)).join(' ')} ${ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}`).join(' ')}`
+    ? `${named.map((n) => (n.names.length > 0 ? `On ${CLOUD_LABEL[cloud]}, the counterpart of ${shortName(k, n.id)} is ${n.names.join(' or ')}.` : `I know of no direct ${CLOUD_LABEL[cloud]} counterpart of ${shortName(k, n.id)}.`)).join(' ')} ${ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}${statusOf(k, id)}`).join(' ')}`
     : mapped.length > 0
       ? `${mapped.map((id) => shortName(k, id)).join(' and ')} ${mapped.length > 1 ? 'are' : 'is'} AWS's counterpart of ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`
       : `${aws.join(' and ')} on AWS, set against ${others.join(' and ')}: ${ids.map((id) => k.byId.get(id)!.purpose).join(' ')}`;
@@ -102,7 +105,8 @@ export function crossCloudCompare(k: Knowledge, u: Understanding, focus: Focus):
 
 /** "AWS equivalent of BigQuery": the AWS services the directory maps it to, best first. */
 export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
-  const ids = u.services.slice(0, 3);
+  // Up to three counterparts, and one closed to new customers after them (named with its status).
+  const ids = u.services.slice(0, 4);
   // "gcp bigquery": the product, not the cloud, is what has a counterpart.
   const others = u.others ?? [];
   const typed = (others.length > 1 ? others.find((o) => !wholeCloud([o])) : undefined) ?? others[0] ?? '';

@@ -6,7 +6,7 @@ import type { Knowledge } from '../../knowledge/load.js';
 import { tokenize } from './text.js';
 
 /** The question asks for an equivalent, not about the other product itself. */
-export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|moving away from|move (off|from)|coming from|leaving|off of|off (gcp|google|azure)|aws version|what (do|should|would|could|can) (we|i) use (on|in) aws|what does aws (have|offer|call))\b/i;
+export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace|replacement|port|migrat\w*|moving off|moving away from|style|move (off|from)|coming from|leaving|off of|off (gcp|google|azure)|aws version|what (do|should|would|could|can) (we|i) use (on|in) aws|what does aws (have|offer|call))\b/i;
 
 const wordsOf = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
 /** Memoised: a question naming another cloud's product compares it with every directory entry's counterparts. */
@@ -59,7 +59,9 @@ export function counterpartsOf(k: Knowledge, products: readonly string[]): strin
     if (successor && k.directory.has(successor) && !out.includes(successor)) out.push(successor);
     if (!out.includes(id)) out.push(id);
   }
-  return out.slice(0, 3);
+  // A counterpart closed to new customers is still named (with its status) after the three best.
+  const closed = out.filter((id) => k.directory.get(id)?.status.state !== 'available');
+  return [...new Set([...out.slice(0, 3), ...closed])].slice(0, 4);
 }
 
 /** How an AWS service's directory entry names `typed`, when it lists it among its counterparts. */

@@ -242,6 +242,19 @@ describe('another cloud\'s product on AWS', () => {
     expect(screen(reply!)).toMatch(/CodeCatalyst: .*\n.*Closed to new customers since 2025-11-07; AWS recommends\s+CodePipeline/);
   });
 
+  it('a counterpart closed to new customers is named with its status wherever it appears (Cloud Run → App Runner)', async () => {
+    const [equivalent] = await chat('aws equivalent of cloud run');
+    expect(equivalent!.understanding.services).toContain('app-runner');
+    expect(screen(equivalent!)).toMatch(/App Runner: [\s\S]*Closed to new customers\s+since 2026-04-30/);
+    const [asked] = await chat('whats the aws equivalent of google cloud run? i heard app runner is being shut down');
+    expect(screen(asked!)).toMatch(/Closed to new customers\s+since 2026-04-30[\s\S]*ECS\s+Express\s+Mode/);
+  });
+
+  it('another vendor\'s product "style" on AWS is answered from the bank when it holds that mapping', async () => {
+    const [reply] = await chat('cloudflare workers style edge logic on aws: what are the options');
+    expect(screen(reply!)).toMatch(/CloudFront Functions[\s\S]*Lambda@Edge/);
+  });
+
   it('"leaving gcp bigquery … what do we use on aws" names the product, not the cloud, and its counterparts', async () => {
     const [reply] = await chat("we're leaving gcp bigquery, ~3 TB warehouse, what do we use on aws?");
     expect(reply!.answer.title).toBe('BigQuery on AWS');
