@@ -26,5 +26,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const NEAR_MISS_WORDS: ReadonlySet<string> = new Set(
   `genesis lambada dynamic dynamics dynamite glacial glaciers glazier aura auroras redshirt redshifts fargo
   lightsaber lightsails lighthouse beanstalks cloudflare kinetic kinesiology elastic elasticity elastically
-  eclipse escape access excess ebbs effs sass sans snaps creds`.split(/\s+/),
+  eclipse escape access excess ebbs effs sass sans snaps creds preserve preserves preserved preserving reserve reserved deserve observe
+  developer developers documented forecasted polls proto repos standardize standardise subset workspace personalized assigners`.split(/\s+/),
 );

@@ -54,6 +54,11 @@ describe('understanding: services', () => {
     // "creds" is credentials, not a typo of RDS.
     const creds = read('pods need to read from s3, how do i give them aws creds properly');
     expect(creds.services).toEqual(['s3']);
+    // Everyday words one edit from a service name or alias, found by running the typo corrector over
+    // every word of the bank and the labelled sets: "preserve" ~ ProServe, "developer" ~ Q Developer.
+    expect(read('how do i preserve the client ip behind an nlb').services).toEqual(['elb']);
+    expect(read('give a developer read only access to the prod s3 bucket').services).toEqual(['s3']);
+    expect(read('is this behaviour documented for dynamodb').services).toEqual(['dynamodb']);
     expect(creds.corrections).toEqual([]);
   });
 });
