@@ -1,9 +1,9 @@
 /**
  * Answer-level regression gate on the project's own channel questions (written by people who never
- * saw the answer bank). Rounds 1-4 have been tuned on (content was written for their misses), so they
- * must stay at 85% or more each (measured 2026-12-06: 93.4%, 95.0%, 94.6%, 98.0%). Rounds 5 and 6
- * have never been tuned on: they estimate unseen questions, and may not fall below what they scored
- * when this gate was set (143/180 and 137/180, 77.8% together; first contact 66.1% and 60.6%).
+ * saw the answer bank). Rounds 1-7 and the follow-up set have been tuned on (content was written for
+ * their misses), so each must stay at 85% or more (the follow-up set, conversations only, at 80%).
+ * Rounds 8-10 have never been tuned on: they estimate unseen questions, and may not fall below what
+ * they scored when this gate was set (346/470, 73.6%, on 2026-12-06; first contact 68.8%, 72.7%, 68.7%).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,19 +28,23 @@ async function score(names: string[]) {
 
 describe('channel questions answered on the first screen', () => {
   it.each([
-    ['round1.jsonl', 305],
-    ['round2.jsonl', 220],
-    ['round3.jsonl', 240],
-    ['round4.jsonl', 200],
-  ] as const)('%s (tuned on): at least 85%%', async (name, rows) => {
+    ['round1.jsonl', 305, 0.85],
+    ['round2.jsonl', 220, 0.85],
+    ['round3.jsonl', 240, 0.85],
+    ['round4.jsonl', 200, 0.85],
+    ['round5.jsonl', 180, 0.85],
+    ['round6.jsonl', 180, 0.85],
+    ['round7.jsonl', 170, 0.85],
+    ['followups1.jsonl', 110, 0.8],
+  ] as const)('%s (tuned on): at least its bar', async (name, rows, bar) => {
     const s = await score([name]);
     expect(s.rows).toBe(rows);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.85);
+    expect(s.share, s.misses).toBeGreaterThanOrEqual(bar);
   }, 120_000);
 
-  it('rounds 5 and 6 (never tuned on): at least 77%', async () => {
-    const s = await score(['round5.jsonl', 'round6.jsonl']);
-    expect(s.rows).toBe(360);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.77);
+  it('rounds 8-10 (never tuned on): at least 72%', async () => {
+    const s = await score(['round8.jsonl', 'round9.jsonl', 'round10.jsonl']);
+    expect(s.rows).toBe(470);
+    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.72);
   }, 120_000);
 });
