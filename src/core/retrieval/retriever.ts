@@ -94,6 +94,8 @@ export interface RetrievalQuery {
   pick?: boolean;
   /** The bank entry the conversation's last answer led with: its words rank related answers higher. */
   topic?: string;
+  /** A candidate that cannot be the answer ("and from lambda?" after it: the last answer itself). */
+  exclude?: string;
 }
 
 export interface Retrieval {
@@ -288,6 +290,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const contextMark = new Int32Array(serviceNumber.size);
   // The candidate and own weight of each document, by its number in the index.
   const candidateOfDoc = Int32Array.from(index.documentIds, (id) => docCandidate[id as number]!);
+  const candidateById = new Map(candidates.map((c, i) => [c.id, i]));
   const weightOfDoc = Float64Array.from(index.documentIds, (id) => docWeight[id as number]!);
 
   /** How many of a candidate's services the conversation is about (each listed service counted). */
@@ -384,6 +387,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     for (const kind of cues) cueBits |= kindBit(kind);
     const askedAspect = q.aspect ? (aspectNumber.get(q.aspect) ?? -2) : -1;
     const pickOneSided = q.pick === true && context.length >= 2;
+    const excluded = q.exclude !== undefined ? (candidateById.get(q.exclude) ?? -1) : -1;
     let seenCount = 0;
     const info = Math.min(1, weightOfAll / INFO_FULL);
     // Each distinct query term's rarity, in query order: a result's matched rarity adds them up in that order.
@@ -392,6 +396,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     for (let i = 0; i < m.count; i++) {
       const doc = m.docs[i]!;
       const ci = candidateOfDoc[doc]!;
+      if (ci === excluded) continue;
       const raw = m.scores[i]!;
       const key = m.keys[i]!;
       let matched = 0;

@@ -67,6 +67,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** "that"/"it" pointing at the last answer even when the message names another service. */
 const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
+/** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
+const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|to)\s+(the |a |an |our |my )?\w+/i;
 /** "and the refresh token?", "and for http apis?": the last question, about something else. */
 const AND_THE = /^\s*(and|what about|how about|same for|ok and)\s+(the|for|a|an|with|if|in|on)\b/i;
 /** A follow-up asking for the command of what was just explained. */
@@ -132,7 +134,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const lastEntry = previous?.topic !== undefined ? bankById.get(previous.topic) : undefined;
     const carried = !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && !previous!.services.includes(u.services[0]!) && (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS));
     const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
-    const context = u.followUp ? u.services : (previous?.services ?? []);
+    // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
+    const relational = u.followUp && previous !== undefined && u.services.some((s) => !previous.services.includes(s)) && RELATIONAL.test(u.text);
+    const context = u.followUp ? (relational ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
     // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
     // about another service, so the last answer's question lends its words.
     // Also "and the refresh token?" after the access token's lifetime: another thing, the same question.
@@ -140,7 +144,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const switched = u.followUp && previous !== undefined && u.services.some((s) => !previous.services.includes(s));
     const same = u.followUp && u.intent !== 'compare' && previous?.topic !== undefined && short && (switched || AND_THE.test(u.text));
     const lent = same ? bankById.get(previous!.topic!)?.questions[0] : undefined;
-    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: (u.followUp && !(same && switched)) || carried ? previous?.topic : undefined });
+    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: (u.followUp && !(same && switched)) || carried ? previous?.topic : undefined, ...(same && switched ? { exclude: previous!.topic! } : {}) });
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to

@@ -127,6 +127,10 @@ describe('a conversation is about what the last answer said', () => {
     const [, next] = await chat('how long does sqs keep messages', 'and kinesis?');
     expect(next!.understanding.services).toEqual(['kinesis']);
     expect(next!.answer.entry).toBe('kinesis-retention-period');
+    // "and from lambda?" uses Lambda with EFS: both are the context, and the last answer itself is not the answer.
+    const [, fromLambda] = await chat('efs mount hangs from ec2: mount.nfs4: Connection timed out', 'and from lambda?');
+    expect(fromLambda!.answer.entry).not.toBe('efs-mount-timeout');
+    expect(fromLambda!.answer.title).toMatch(/EFS/);
     expect(screen(next!)).toMatch(/24 hours[\s\S]*365\s+days/);
   });
 
