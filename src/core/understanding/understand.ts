@@ -104,6 +104,34 @@ const CHOICE_REACH = 4;
 const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v']);
 
 /** Whether some "or"/"vs" has a named service just before it and another just after it. */
+/** Words that join the options of a choice: "ecs, eks or fargate", "sqs vs sns and eventbridge". */
+const LIST_WORDS = new Set(['or', 'vs', 'versus', 'v', 'and']);
+
+/**
+ * The services a choice is between, when some named services only set the scene ("secrets manager vs
+ * ssm for rds password in ecs task definition" is Secrets Manager vs Systems Manager): the mentions
+ * joined to the or/vs by nothing but other options and list words. Undefined when every named
+ * service is an option, or no or/vs sits between two of them.
+ */
+function choiceOptions(tokens: readonly string[], mentions: readonly { id: string; start: number; end: number }[]): string[] | undefined {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CHOICE_WORDS.has(tokens[i]!)) continue;
+    const left = sorted.filter((m) => m.end <= i).at(-1);
+    const right = sorted.find((m) => m.start > i);
+    if (!left || !right || i - left.end > CHOICE_REACH || right.start - i - 1 > CHOICE_REACH) continue;
+    const options = [left, right];
+    // Extend over neighbours joined only by list words.
+    const joined = (a: { end: number }, b: { start: number }) => tokens.slice(a.end, b.start).every((t) => LIST_WORDS.has(t));
+    for (let j = sorted.indexOf(left) - 1; j >= 0 && joined(sorted[j]!, options[0]!); j--) options.unshift(sorted[j]!);
+    for (let j = sorted.indexOf(right) + 1; j < sorted.length && joined(options.at(-1)!, sorted[j]!); j++) options.push(sorted[j]!);
+    const ids = [...new Set(options.map((m) => m.id))];
+    const all = new Set(mentions.map((m) => m.id));
+    return ids.length >= 2 && ids.length < all.size ? ids : undefined;
+  }
+  return undefined;
+}
+
 function choiceBetween(tokens: readonly string[], mentions: readonly { id: string; start: number; end: number }[]): boolean {
   return tokens.some((t, i) => {
     if (!CHOICE_WORDS.has(t)) return false;
@@ -256,7 +284,8 @@ export function createUnderstander(k: Knowledge): Understander {
     if (peers.length > 0) return out({ intent: 'out_of_scope', confidence: 0.9 });
 
     if (ids.length >= 2) {
-      const services = ids.slice(0, MAX_COMPARED);
+      const options = ids.length >= 3 ? choiceOptions(tokens, mentions.services.filter((m) => ids.includes(m.id))) : undefined;
+      const services = (options ?? ids).slice(0, MAX_COMPARED);
       return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.93 * fuzzyPenalty, betweenServices: choiceBetween(tokens, mentions.services) });
     }
 
