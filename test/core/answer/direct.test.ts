@@ -158,6 +158,12 @@ describe('a conversation is about what the last answer said', () => {
     expect(next!.answer.summary).toMatch(/counterpart of Microsoft Entra ID is IAM/);
   });
 
+  it('a follow-up with words of its own ("and cross-account?") gets the closest entry, never the overview of a service already discussed', async () => {
+    const [, , next] = await chat('sns or eventbridge for routing order events to 4 consumers based on content', 'can eventbridge replay events?', 'and cross-account?');
+    expect(next!.understanding.followUp).toBe(true);
+    expect(next!.answer.entry).toBe('eventbridge-cross-account-targets');
+  });
+
   it('"how do i do that from the cli?" after a how-to shows that answer with its command first', async () => {
     const [first, next] = await chat('how do i turn on versioning for an s3 bucket', 'how do i do that from the cli?');
     expect(next!.answer.entry).toBe(first!.answer.entry);
