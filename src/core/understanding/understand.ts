@@ -10,7 +10,9 @@ import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, taskClause } from './question-shape.js';
+import { choiceBetween, choiceOptions } from './choice.js';
 import { counterpartsOf, EQUIVALENT } from './counterparts.js';
+import { followUpQuery, REFERS_BACK, WHICH_OF_THEM } from './follow-up.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
@@ -54,8 +56,6 @@ function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], menti
   return ids.filter((id) => !supporting.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
-/** "Which one keeps ordering?": a pick between the services just compared. */
-const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|does either|do both)\b/i;
 
 /** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
 const ASKED_AS_STORED = 0.85;
@@ -65,18 +65,8 @@ const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|
 
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
-/** "that"/"it" pointing at the last answer even when the message names another service. */
-const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
-/** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
-const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|to)\s+(the |a |an |our |my )?\w+/i;
-/** "and the refresh token?", "and for http apis?": the last question, about something else. */
-const AND_THE = /^\s*(and|what about|how about|same for|ok and)\s+(the|for|a|an|with|if|in|on)\b/i;
 /** A follow-up asking for the command of what was just explained. */
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (cli )?command\b|\bcommand for (that|this|it)\b/i;
-/** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
-const SAME_QUESTION_WORDS = 8;
-/** A follow-up that points back at what was just said: "what if compliance wants them kept for a year". */
-const REFERS_BACK = /\b(it|its|them|they|that|those|this|these)\b/i;
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks
@@ -99,48 +89,6 @@ function decides(best: Match, named: readonly string[], rich: boolean, betweenSe
   return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));
 }
 
-/** Words between a service mention and "or"/"vs" for the choice to be between services. */
-const CHOICE_REACH = 4;
-const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v']);
-
-/** Whether some "or"/"vs" has a named service just before it and another just after it. */
-/** Words that join the options of a choice: "ecs, eks or fargate", "sqs vs sns and eventbridge". */
-const LIST_WORDS = new Set(['or', 'vs', 'versus', 'v', 'and']);
-
-/**
- * The services a choice is between, when some named services only set the scene ("secrets manager vs
- * ssm for rds password in ecs task definition" is Secrets Manager vs Systems Manager): the mentions
- * joined to the or/vs by nothing but other options and list words. Undefined when every named
- * service is an option, or no or/vs sits between two of them.
- */
-function choiceOptions(tokens: readonly string[], mentions: readonly { id: string; start: number; end: number }[]): string[] | undefined {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!CHOICE_WORDS.has(tokens[i]!)) continue;
-    const left = sorted.filter((m) => m.end <= i).at(-1);
-    const right = sorted.find((m) => m.start > i);
-    if (!left || !right || i - left.end > CHOICE_REACH || right.start - i - 1 > CHOICE_REACH) continue;
-    const options = [left, right];
-    // Extend over neighbours joined only by list words.
-    const joined = (a: { end: number }, b: { start: number }) => tokens.slice(a.end, b.start).every((t) => LIST_WORDS.has(t));
-    for (let j = sorted.indexOf(left) - 1; j >= 0 && joined(sorted[j]!, options[0]!); j--) options.unshift(sorted[j]!);
-    for (let j = sorted.indexOf(right) + 1; j < sorted.length && joined(options.at(-1)!, sorted[j]!); j++) options.push(sorted[j]!);
-    const ids = [...new Set(options.map((m) => m.id))];
-    const all = new Set(mentions.map((m) => m.id));
-    return ids.length >= 2 && ids.length < all.size ? ids : undefined;
-  }
-  return undefined;
-}
-
-function choiceBetween(tokens: readonly string[], mentions: readonly { id: string; start: number; end: number }[]): boolean {
-  return tokens.some((t, i) => {
-    if (!CHOICE_WORDS.has(t)) return false;
-    const before = mentions.find((m) => m.end <= i && i - m.end <= CHOICE_REACH);
-    const after = mentions.find((m) => m.start > i && m.start - i - 1 <= CHOICE_REACH);
-    return before !== undefined && after !== undefined && before.id !== after.id;
-  });
-}
-
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
   const needs = lazyNeedMatcher(k.needs);
@@ -155,24 +103,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const u = read(raw, previous);
     if (u.followUp && previous?.topic) u.topic = previous.topic;
     if (u.followUp && previous?.priced) u.priced = previous.priced;
-    // "does that work for rds passwords?" after a Secrets Manager rotation answer: a new service named,
-    // but "that" is still the last answer's subject, so both count and the last answer's words rank.
-    // So is a short question naming a service the last answer itself involves ("whats the max with an
-    // iam user?" after the presigned-URL answer about S3 and IAM credentials).
-    const lastEntry = previous?.topic !== undefined ? bankById.get(previous.topic) : undefined;
-    const carried = !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && !previous!.services.includes(u.services[0]!) && (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && u.text.split(/\s+/).length <= SAME_QUESTION_WORDS));
-    const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
-    // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
-    const relational = u.followUp && previous !== undefined && u.services.some((s) => !previous.services.includes(s)) && RELATIONAL.test(u.text);
-    const context = u.followUp ? (relational ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
-    // "and if i call it through api gateway?" after the Lambda timeout answer: the same question
-    // about another service, so the last answer's question lends its words.
-    // Also "and the refresh token?" after the access token's lifetime: another thing, the same question.
-    const short = u.text.split(/\s+/).length <= SAME_QUESTION_WORDS;
-    const switched = u.followUp && previous !== undefined && u.services.some((s) => !previous.services.includes(s));
-    const same = u.followUp && u.intent !== 'compare' && previous?.topic !== undefined && short && (switched || AND_THE.test(u.text));
-    const lent = same ? bankById.get(previous!.topic!)?.questions[0] : undefined;
-    const r = retriever.retrieve({ text: lent ? `${u.text} ${lent}` : u.text, services: named, context, aspect: u.aspect, pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text), topic: (u.followUp && !(same && switched)) || carried ? previous?.topic : undefined, ...(same && switched ? { exclude: previous!.topic! } : {}) });
+    const f = followUpQuery(u, previous, bankById);
+    const { carried, named } = f;
+    const r = retriever.retrieve(f.query);
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to

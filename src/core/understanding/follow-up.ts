@@ -1,0 +1,63 @@
+/**
+ * What a message in a conversation asks of retrieval, given the turn before it: which services are
+ * named and which are context, whether the last answer's words rank related answers, lend their
+ * question ("and kinesis?" asks the last question about Kinesis) or are excluded, so that a
+ * follow-up is answered about what the conversation is about. Pure: no retrieval here.
+ */
+import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
+import type { RetrievalQuery } from '../retrieval/retriever.js';
+import type { Turn, Understanding } from './understanding.js';
+
+/** "Which one keeps ordering?": a pick between the services just compared. */
+export const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|the))|does either|do both)\b/i;
+/** A follow-up that points back at what was just said: "what if compliance wants them kept for a year". */
+export const REFERS_BACK = /\b(it|its|them|they|that|those|this|these)\b/i;
+/** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
+export const SAME_QUESTION_WORDS = 8;
+/** "that"/"it" pointing at the last answer even when the message names another service. */
+const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
+/** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
+const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|to)\s+(the |a |an |our |my )?\w+/i;
+/** "and the refresh token?", "and for http apis?": the last question, about something else. */
+const AND_THE = /^\s*(and|what about|how about|same for|ok and)\s+(the|for|a|an|with|if|in|on)\b/i;
+
+export interface FollowUpQuery {
+  query: RetrievalQuery;
+  /** Services the question names, as retrieval weighs them. */
+  named: readonly string[];
+  /**
+   * Not read as a follow-up, yet about the last answer: "does that work for rds passwords?" after a
+   * Secrets Manager rotation answer, "whats the max with an iam user?" after one involving IAM.
+   */
+  carried: boolean;
+}
+
+const words = (text: string) => text.split(/\s+/).length;
+
+export function followUpQuery(u: Understanding, previous: Turn | undefined, bank: ReadonlyMap<string, BankEntry>): FollowUpQuery {
+  const lastEntry = previous?.topic !== undefined ? bank.get(previous.topic) : undefined;
+  const newService = previous !== undefined && u.services.some((s) => !previous.services.includes(s));
+  const carried =
+    !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && newService &&
+    (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && words(u.text) <= SAME_QUESTION_WORDS));
+  const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
+  // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
+  const relational = u.followUp && newService && RELATIONAL.test(u.text);
+  const context = u.followUp ? (relational ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
+  // "and if i call it through api gateway?" after the Lambda timeout answer, "and the refresh token?"
+  // after the access token's lifetime: the last question about another thing, so it lends its words;
+  // about another service, the last answer itself is not the answer.
+  const switched = u.followUp && newService;
+  const same = u.followUp && u.intent !== 'compare' && lastEntry !== undefined && words(u.text) <= SAME_QUESTION_WORDS && (switched || AND_THE.test(u.text));
+  const lent = same ? lastEntry.questions[0] : undefined;
+  const query: RetrievalQuery = {
+    text: lent ? `${u.text} ${lent}` : u.text,
+    services: named,
+    context,
+    aspect: u.aspect,
+    pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text),
+    ...((u.followUp && !(same && switched)) || carried ? { topic: previous?.topic } : {}),
+    ...(same && switched ? { exclude: previous!.topic! } : {}),
+  };
+  return { query, named, carried };
+}

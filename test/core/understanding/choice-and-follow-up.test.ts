@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { choiceBetween, choiceOptions } from '../../../src/core/understanding/choice.js';
+import { followUpQuery } from '../../../src/core/understanding/follow-up.js';
+import { reading } from '../../../src/core/understanding/understanding.js';
+import type { BankEntry } from '../../../src/knowledge/answer-bank-schema.js';
+
+/** Tokens and mentions for a question written with [service] marks: "[sqs] vs [sns] for orders". */
+function marked(text: string) {
+  const tokens: string[] = [];
+  const mentions: { id: string; start: number; end: number }[] = [];
+  for (const part of text.split(/\s+/)) {
+    const m = /^\[(.+)\]$/.exec(part);
+    if (m) mentions.push({ id: m[1]!, start: tokens.length, end: tokens.length + 1 });
+    tokens.push(m ? m[1]! : part);
+  }
+  return { tokens, mentions };
+}
+
+describe('what a choice is between', () => {
+  it('an or/vs between two named services, or not', () => {
+    const a = marked('[ecs] or [eks] for a small team');
+    expect(choiceBetween(a.tokens, a.mentions)).toBe(true);
+    const b = marked('rest api or http api in [api-gateway] for our [lambda] backend');
+    expect(choiceBetween(b.tokens, b.mentions)).toBe(false);
+  });
+
+  it('the options among several named services: those joined to the or/vs by list words', () => {
+    const scene = marked('[secrets-manager] vs [systems-manager] for [rds] password in [ecs] task definition');
+    expect(choiceOptions(scene.tokens, scene.mentions)).toEqual(['secrets-manager', 'systems-manager']);
+    // Every named service an option: nothing to narrow.
+    const three = marked('[ecs] [eks] or [fargate] for a small team');
+    expect(choiceOptions(three.tokens, three.mentions)).toBeUndefined();
+    const listed = marked('[sqs] vs [sns] and [eventbridge] for [lambda] consumers');
+    expect(choiceOptions(listed.tokens, listed.mentions)).toEqual(['sqs', 'sns', 'eventbridge']);
+  });
+});
+
+describe('what a follow-up asks of retrieval', () => {
+  const entry = (id: string, services: string[], question: string) => ({ id, services, questions: [question] }) as unknown as BankEntry;
+  const bank = new Map([
+    ['sqs-message-retention', entry('sqs-message-retention', ['sqs'], 'how long does sqs keep messages')],
+    ['efs-mount-timeout', entry('efs-mount-timeout', ['efs', 'vpc'], 'efs mount times out')],
+  ]);
+
+  it('"and kinesis?" asks the last question about Kinesis, never answered by the last entry itself', () => {
+    const u = reading({ intent: 'describe', services: ['kinesis'], followUp: true, text: 'and kinesis?' });
+    const f = followUpQuery(u, { intent: 'describe', services: ['sqs'], aspect: null, topic: 'sqs-message-retention' }, bank);
+    expect(f.query).toMatchObject({ text: 'and kinesis? how long does sqs keep messages', services: [], context: ['kinesis'], exclude: 'sqs-message-retention' });
+    expect(f.query.topic).toBeUndefined();
+  });
+
+  it('"and from lambda?" keeps the last service in context', () => {
+    const u = reading({ intent: 'describe', services: ['lambda'], followUp: true, text: 'and from lambda?' });
+    const f = followUpQuery(u, { intent: 'describe', services: ['efs'], aspect: null, topic: 'efs-mount-timeout' }, bank);
+    expect(f.query.context).toEqual(['lambda', 'efs']);
+  });
+
+  it('"does that work for rds?" names a new service but is carried: both services count and the last answer ranks', () => {
+    const u = reading({ intent: 'describe', services: ['rds'], text: 'does that work for rds passwords?' });
+    const f = followUpQuery(u, { intent: 'describe', services: ['sqs'], aspect: null, topic: 'sqs-message-retention' }, bank);
+    expect(f.carried).toBe(true);
+    expect(f.named).toEqual(['rds', 'sqs']);
+    expect(f.query.topic).toBe('sqs-message-retention');
+  });
+
+  it('a first question is its own query', () => {
+    const u = reading({ intent: 'describe', services: ['s3'], text: 'how do i enable versioning on s3' });
+    expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false });
+  });
+});
