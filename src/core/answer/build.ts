@@ -1,5 +1,6 @@
 /** The response builder: one {@link Answer} for each {@link Understanding}. */
 import type { Knowledge } from '../../knowledge/load.js';
+import { EQUIVALENT } from '../understanding/counterparts.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { compareServices } from './compare.js';
 import {
@@ -14,7 +15,6 @@ import { compareFromDirectory, describeFromDirectory } from './directory.js';
 import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
-import { EQUIVALENT } from '../understanding/counterparts.js';
 import { bankEntry, entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
 import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
@@ -53,7 +53,7 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
 
 /**
  * A sure bank answer whose entry itself speaks of other clouds, to a question asking for an AWS
- * equivalent the directory does not map ("aws equivalent of azure key vault").
+ * equivalent the directory does not map ("aws version of azure managed identities").
  */
 function mapsClouds(k: Knowledge, u: Understanding): boolean {
   const m = u.match;
@@ -74,7 +74,7 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   // something specific, a close one (better the closest answer, marked so, than "rephrase").
   if (u.clarify && !(u.match && (u.match.confidence >= LEAD_AT || (u.match.specific && u.match.id !== '' && u.match.confidence >= u.match.suggestAt)))) return clarifyAnswer(k, u);
   // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix, or when
-  // it is a sure answer about that very mapping ("aws equivalent of azure key vault").
+  // it is a sure answer about that very mapping ("aws version of azure managed identities").
   const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u);
   const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;

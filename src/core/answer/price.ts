@@ -136,14 +136,17 @@ const LIST_ROWS = 3;
  */
 export function listPriceSection(k: Knowledge, service: string, today = new Date()): Section | undefined {
   if (!k.prices.table) return undefined;
-  const region = k.prices.defaultRegion;
-  const rows = pricesOf(k.prices, service, region).slice(0, LIST_ROWS);
+  return priceListSection(k, pricesOf(k.prices, service, k.prices.defaultRegion).slice(0, LIST_ROWS), (r) => r.label, today);
+}
+
+/** Rows of the default Region as a dated section ("List prices, us-east-1, read …"), or undefined when there are none. */
+function priceListSection(k: Knowledge, rows: PriceRow[], label: (r: PriceRow) => string, today: Date): Section | undefined {
   if (rows.length === 0) return undefined;
   const stale = rows.some((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
   const read = rows.map((r) => r.read).sort()[0]!;
   return {
-    heading: `List prices, ${region}, read ${read}${stale ? ' (may be out of date: check the pricing page)' : ''}`,
-    bullets: rows.map((r) => `${priceText(r)} — ${r.label}`),
+    heading: `List prices, ${k.prices.defaultRegion}, read ${read}${stale ? ' (may be out of date: check the pricing page)' : ''}`,
+    bullets: rows.map((r) => `${priceText(r)} — ${label(r)}`),
     prices: true,
   };
 }
@@ -157,16 +160,9 @@ const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|b
  */
 export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date()): Section | undefined {
   if (!k.prices.table || !MONEY.test(text)) return undefined;
-  const region = k.prices.defaultRegion;
-  const rows = services.flatMap((id) => pricesOf(k.prices, id, region).slice(0, services.length > 1 ? 1 : 2)).slice(0, 3);
-  if (rows.length === 0) return undefined;
-  const stale = rows.some((r) => ageInDays(r, today) > PRICE_STALE_DAYS);
-  const read = rows.map((r) => r.read).sort()[0]!;
-  return {
-    heading: `List prices, ${region}, read ${read}${stale ? ' (may be out of date: check the pricing page)' : ''}`,
-    bullets: rows.map((r) => `${priceText(r)} — ${multi(k, services) ? `${shortName(k, r.service)}: ` : ''}${r.label}`),
-    prices: true,
-  };
+  const rows = services.flatMap((id) => pricesOf(k.prices, id, k.prices.defaultRegion).slice(0, services.length > 1 ? 1 : 2)).slice(0, LIST_ROWS);
+  const named = multi(k, services);
+  return priceListSection(k, rows, (r) => (named ? `${shortName(k, r.service)}: ${r.label}` : r.label), today);
 }
 
 const multi = (k: Knowledge, services: readonly string[]) => services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0).length > 1;
