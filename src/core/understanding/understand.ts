@@ -63,6 +63,8 @@ const ASKED_AS_STORED = 0.85;
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
 
+/** How far a follow-up's best match must lead the next one to be offered at the closer threshold. */
+const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** A follow-up asking for the command of what was just explained. */
@@ -119,7 +121,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const compared = u.intent === 'compare' ? u.services : named;
     const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, compared, rich, u.betweenServices) ? undefined : r.best;
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
-    const suggestAt = (practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text)) ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    // So does a follow-up pointing back ("what permissions does it need?") whose best match, about the
+    // conversation's services, stands clearly ahead of the rest.
+    const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (r.others[0] === undefined || best.score >= FOLLOW_UP_LEAD * r.others[0].score);
+    const suggestAt = ((practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text))) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
@@ -135,7 +140,7 @@ export function createUnderstander(k: Knowledge): Understander {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
     } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.

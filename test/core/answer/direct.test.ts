@@ -164,6 +164,11 @@ describe('a conversation is about what the last answer said', () => {
     expect(next!.answer.entry).toBe('eventbridge-cross-account-targets');
   });
 
+  it('"what permissions does it need?" after the private-EC2 access answer gets the closest entry about those services, not the EC2 security overview', async () => {
+    const [, next] = await chat('how do i ssh into a private ec2 without a bastion', 'what permissions does it need?');
+    expect(next!.answer.entry).toBe('ec2-private-access-permissions');
+  });
+
   it('"how do i do that from the cli?" after a how-to shows that answer with its command first', async () => {
     const [first, next] = await chat('how do i turn on versioning for an s3 bucket', 'how do i do that from the cli?');
     expect(next!.answer.entry).toBe(first!.answer.entry);
