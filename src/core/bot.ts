@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/load.js';
 import { decodeAction } from './answer/actions.js';
 import { buildAnswer } from './answer/build.js';
-import { bankEntry } from './answer/direct.js';
+import { bankEntry } from '../knowledge/bank-lookup.js';
 import { LEAD_AT } from './retrieval/retriever.js';
 import type { Answer } from './answer/types.js';
 import { MemoryConversationStore, type ConversationStore } from '../state/conversation-store.js';

@@ -49,10 +49,15 @@ const CLOUD_LABEL = { azure: 'Microsoft Azure', google: 'Google Cloud' } as cons
 
 /** The other cloud when a question names only the cloud itself ("gcp", "azure"), not one of its products. */
 function wholeCloud(others: readonly string[]): 'azure' | 'google' | undefined {
-  const named = others.map((o) => o.toLowerCase().trim());
-  if (named.length === 0) return undefined;
-  if (named.every((o) => /^(microsoft )?azure$/.test(o))) return 'azure';
-  if (named.every((o) => /^(gcp|google|google cloud( platform)?)$/.test(o))) return 'google';
+  const clouds = others.map(cloudNamed);
+  return clouds.length > 0 && clouds.every((c) => c === clouds[0]) ? clouds[0] : undefined;
+}
+
+/** The cloud a name typed in a question is ("azure", "gcp", "google cloud platform"), or undefined for a product. */
+function cloudNamed(typed: string): 'azure' | 'google' | undefined {
+  const name = typed.toLowerCase().trim();
+  if (/^(microsoft )?azure$/.test(name)) return 'azure';
+  if (/^(gcp|google|google cloud( platform)?)$/.test(name)) return 'google';
   return undefined;
 }
 
@@ -135,10 +140,8 @@ const MAP_QUESTION = /\b(maps? to|mapping|equivalents?|counterparts?|coming from
 /** Which other cloud a question names alone ("coming from Azure, what maps to what?"), if any. */
 export function cloudAsked(u: Understanding): 'azure' | 'google' | undefined {
   if (!MAP_QUESTION.test(u.text)) return undefined;
-  const named = (u.others ?? []).map((o) => o.toLowerCase().trim());
-  if (named.some((o) => /^(microsoft )?azure$/.test(o))) return 'azure';
-  if (named.some((o) => /^(gcp|google cloud( platform)?)$/.test(o))) return 'google';
-  return undefined;
+  const named = (u.others ?? []).map(cloudNamed);
+  return named.find((c) => c === 'azure') ?? named.find((c) => c === 'google');
 }
 
 /** The services people move first, for the order of the map. */

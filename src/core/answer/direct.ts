@@ -65,13 +65,6 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   };
 }
 
-const entriesById = new WeakMap<Knowledge, Map<string, BankEntry>>();
-
-export function bankEntry(k: Knowledge, id: string): BankEntry | undefined {
-  let byId = entriesById.get(k);
-  if (!byId) entriesById.set(k, (byId = new Map(k.bank.map((e) => [e.id, e]))));
-  return byId.get(id);
-}
 
 export function factAnswer(k: Knowledge, u: Understanding, id: string, aspect: Aspect, fact: Fact, sure: boolean): Answer {
   const profile = profileOf(k, id)!;

@@ -4,6 +4,7 @@
  * leaves out), and for "which is cheaper" a verdict with its assumption. Only prices from the
  * table: a price the table lacks is said to be missing, never made up.
  */
+import { bankEntry } from '../../knowledge/bank-lookup.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { PRICE_REGIONS, type PriceRegion } from '../../knowledge/names.js';
 import type { PriceRow } from '../../knowledge/price-schema.js';
@@ -210,7 +211,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const region = q.region ?? k.prices.defaultRegion;
   // "which one costs money?" after an answer about gateway vs interface endpoints: that answer's
   // words point at the priced item when the question's own words do not.
-  const hint = again || !u.topic ? undefined : k.bank.find((e) => e.id === u.topic)?.lead.toLowerCase();
+  const hint = again || !u.topic ? undefined : bankEntry(k, u.topic)?.lead.toLowerCase();
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {
     // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.

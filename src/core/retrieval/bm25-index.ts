@@ -59,6 +59,23 @@ export interface CompactBm25Index {
   postings: string;
 }
 
+/**
+ * What both save formats share, checked before anything is trusted: the version asked for, these
+ * fields, and per-document lengths and per-field averages of the right sizes.
+ */
+function savedShapeFits<T extends { version: number; fields: readonly string[]; ids: unknown[]; lengths: unknown[]; avg: unknown[]; terms: unknown[] }>(saved: T | null | undefined, version: number, fields: readonly string[]): saved is T {
+  return (
+    saved?.version === version &&
+    JSON.stringify(saved.fields) === JSON.stringify(fields) &&
+    Array.isArray(saved.ids) &&
+    Array.isArray(saved.lengths) &&
+    saved.lengths.length === saved.ids.length * fields.length &&
+    Array.isArray(saved.avg) &&
+    saved.avg.length === fields.length &&
+    Array.isArray(saved.terms)
+  );
+}
+
 /** The 32-bit integers (this machine's byte order, as toCompact wrote them) of a base64 string. */
 function int32s(base64: string): Int32Array {
   const bytes = Buffer.from(base64, 'base64');
@@ -461,19 +478,7 @@ export class Bm25Index {
   static fromCompact(saved: CompactBm25Index, options: Bm25IndexOptions, docs: () => (string | null)[][]): Bm25Index {
     const index = new Bm25Index(options);
     const nf = index.fields.length;
-    if (
-      saved?.version !== 2 ||
-      JSON.stringify(saved.fields) !== JSON.stringify(index.fields) ||
-      !Array.isArray(saved.ids) ||
-      !Array.isArray(saved.lengths) ||
-      saved.lengths.length !== saved.ids.length * nf ||
-      !Array.isArray(saved.avg) ||
-      saved.avg.length !== nf ||
-      !Array.isArray(saved.terms) ||
-      typeof saved.offsets !== 'string' ||
-      typeof saved.postings !== 'string'
-    )
-      throw new Error('not a compact saved index for these fields');
+    if (!savedShapeFits(saved, 2, index.fields) || typeof saved.offsets !== 'string' || typeof saved.postings !== 'string') throw new Error('not a compact saved index for these fields');
     const offsets = int32s(saved.offsets);
     const flat = int32s(saved.postings);
     const lists = saved.terms.length * nf;
@@ -521,19 +526,7 @@ export class Bm25Index {
   static fromJSON(saved: SavedBm25Index, options: Bm25IndexOptions): Bm25Index {
     const index = new Bm25Index(options);
     const nf = index.fields.length;
-    if (
-      saved?.version !== 1 ||
-      JSON.stringify(saved.fields) !== JSON.stringify(index.fields) ||
-      !Array.isArray(saved.ids) ||
-      !Array.isArray(saved.docs) ||
-      saved.docs.length !== saved.ids.length ||
-      !Array.isArray(saved.lengths) ||
-      saved.lengths.length !== saved.ids.length * nf ||
-      !Array.isArray(saved.avg) ||
-      saved.avg.length !== nf ||
-      !Array.isArray(saved.terms)
-    )
-      throw new Error('not a saved index for these fields');
+    if (!savedShapeFits(saved, 1, index.fields) || !Array.isArray(saved.docs) || saved.docs.length !== saved.ids.length) throw new Error('not a saved index for these fields');
     index.ids = saved.ids;
     index.docs = saved.docs;
     index.lengths = saved.lengths;

@@ -4,6 +4,7 @@
  * is about and by the question's shape. Confidence is how much of what the question asks the best
  * candidate covers; the thresholds that act on it are named once, here.
  */
+import { bankEntry } from '../../knowledge/bank-lookup.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect } from '../../knowledge/schema.js';
 import { boundedEditDistance } from '../understanding/distance.js';
@@ -359,7 +360,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const topicTermsOf = (id: string): string[] => {
     let terms = topicTerms.get(id);
     if (!terms) {
-      const entry = k.bank.find((e) => e.id === id);
+      const entry = bankEntry(k, id);
       terms = entry ? [...new Set(maker.terms([entry.questions[0], ...entry.keywords].join(' '), { typos: false }))] : [];
       if (topicTerms.size > 5_000) topicTerms.clear();
       topicTerms.set(id, terms);

@@ -34,8 +34,9 @@ export interface FollowUpQuery {
 
 const words = (text: string) => text.split(/\s+/).length;
 
-export function followUpQuery(u: Understanding, previous: Turn | undefined, bank: ReadonlyMap<string, BankEntry>): FollowUpQuery {
-  const lastEntry = previous?.topic !== undefined ? bank.get(previous.topic) : undefined;
+/** `entryOf`: the answer bank's entry by id. */
+export function followUpQuery(u: Understanding, previous: Turn | undefined, entryOf: (id: string) => BankEntry | undefined): FollowUpQuery {
+  const lastEntry = previous?.topic !== undefined ? entryOf(previous.topic) : undefined;
   const newService = previous !== undefined && u.services.some((s) => !previous.services.includes(s));
   const carried =
     !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && newService &&

@@ -2,6 +2,7 @@
  * The intent matcher: turns a message (and the conversation's previous turn) into an
  * {@link Understanding}. Platform-agnostic and synchronous; all tables are built once.
  */
+import { bankEntry } from '../../knowledge/bank-lookup.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, Intent } from '../../knowledge/schema.js';
 import { detectAspect } from './aspect.js';
@@ -97,7 +98,6 @@ export function createUnderstander(k: Knowledge): Understander {
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
   const retriever = createRetriever(k, lexicon);
-  const bankById = new Map(k.bank.map((e) => [e.id, e]));
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
@@ -105,7 +105,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const u = read(raw, previous);
     if (u.followUp && previous?.topic) u.topic = previous.topic;
     if (u.followUp && previous?.priced) u.priced = previous.priced;
-    const f = followUpQuery(u, previous, bankById);
+    const f = followUpQuery(u, previous, (id) => bankEntry(k, id));
     const { carried, named } = f;
     const r = retriever.retrieve(f.query);
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
@@ -135,7 +135,7 @@ export function createUnderstander(k: Knowledge): Understander {
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
     // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
-    const topicEntry = u.followUp && previous?.topic ? bankById.get(previous.topic) : undefined;
+    const topicEntry = u.followUp && previous?.topic ? bankEntry(k, previous.topic) : undefined;
     if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';

@@ -37,10 +37,11 @@ describe('what a choice is between', () => {
 
 describe('what a follow-up asks of retrieval', () => {
   const entry = (id: string, services: string[], question: string) => ({ id, services, questions: [question] }) as unknown as BankEntry;
-  const bank = new Map([
+  const byId = new Map([
     ['sqs-message-retention', entry('sqs-message-retention', ['sqs'], 'how long does sqs keep messages')],
     ['efs-mount-timeout', entry('efs-mount-timeout', ['efs', 'vpc'], 'efs mount times out')],
   ]);
+  const bank = (id: string) => byId.get(id);
 
   it('"and kinesis?" asks the last question about Kinesis, never answered by the last entry itself', () => {
     const u = reading({ intent: 'describe', services: ['kinesis'], followUp: true, text: 'and kinesis?' });
