@@ -6,7 +6,9 @@
 //    `awsbot ask` needs neither zod nor validation while intents/ is unchanged;
 //  - dist/retrieval-terms.json: the retrieval terms of every stored text, the index built from
 //    them and each text's weight (src/core/retrieval/terms-cache.ts);
-//  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts).
+//  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts);
+//  - dist/stems.json: the stem of every word met while deriving all that, building the need matcher
+//    and training the intent classifier (src/core/understanding/text.ts), marked with natural's version.
 // The last two are also marked with the knowledge snapshot's fingerprint and the deriving code's
 // (derivedOrigin): knowledge loaded from that snapshot uses them without further checks.
 import { writeFileSync } from 'node:fs';
@@ -16,6 +18,9 @@ import { KNOWLEDGE_SNAPSHOT_URL } from '../dist/knowledge/snapshot.js';
 import { compileLexicon, LEXICON_URL, saveLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
 import { derivedOrigin, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
+import { buildNeedMatcher } from '../dist/core/understanding/needs.js';
+import { trainIntentClassifier } from '../dist/core/understanding/intent-classifier.js';
+import { STEMS_URL, stemsSeen } from '../dist/core/understanding/text.js';
 
 const snapshot = makeKnowledgeSnapshot();
 writeFileSync(fileURLToPath(KNOWLEDGE_SNAPSHOT_URL), JSON.stringify(snapshot));
@@ -29,3 +34,9 @@ writeFileSync(fileURLToPath(TERMS_CACHE_URL), JSON.stringify({ ...cache, origin 
 console.error(`retrieval terms: ${cache.terms.length} texts precomputed (${fileURLToPath(TERMS_CACHE_URL)})`);
 writeFileSync(fileURLToPath(LEXICON_URL), JSON.stringify({ origin, lexicon: saveLexicon(k, lexicon) }));
 console.error(`lexicon: ${lexicon.phrases.size} phrases (${fileURLToPath(LEXICON_URL)})`);
+
+buildNeedMatcher(k.needs);
+void trainIntentClassifier(k).known;
+const stems = stemsSeen();
+writeFileSync(fileURLToPath(STEMS_URL), JSON.stringify(stems));
+console.error(`stems: ${Object.keys(stems.stems).length} words (${fileURLToPath(STEMS_URL)})`);

@@ -51,6 +51,9 @@ function answeredServices(k: Knowledge, u: Understanding, answer?: Answer): stri
   return narrowed.length > 0 ? narrowed : u.services;
 }
 
+/** How much of the last question a conversation keeps for the next follow-up to continue. */
+const MAX_ASKED_CHARS = 400;
+
 /** Intents whose services later follow-ups refer back to. */
 const REMEMBERED = new Set(['compare', 'describe', 'recommend']);
 
@@ -67,7 +70,7 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     const services = answeredServices(knowledge, u, answer);
     const asked = REMEMBERED.has(u.intent) ? u.intent : 'describe';
     const intent = asked === 'compare' && services.length < 2 ? 'describe' : asked;
-    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}), ...(answer?.priced ? { priced: answer.priced } : {}) });
+    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}), ...(answer?.priced ? { priced: answer.priced } : {}), ...(u.asked ? { asked: u.asked.slice(0, MAX_ASKED_CHARS) } : {}) });
   };
 
   const answerNow = (text: string, previous?: Turn): Reply => {

@@ -14,6 +14,8 @@ export const WHICH_OF_THEM = /\b(which (one|ones|of (them|the two|these|those|th
 export const REFERS_BACK = /\b(it|its|them|they|that|those|this|these)\b/i;
 /** A follow-up this short that names another service asks the last question again, about it ("and for sns topics?"). */
 export const SAME_QUESTION_WORDS = 8;
+/** A last question this long lends its own words to a follow-up; a longer one (a pasted error), its answer's phrasing. */
+const LENDS_WORDS = 16;
 /** "that"/"it" pointing at the last answer even when the message names another service. */
 const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
 /** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
@@ -44,13 +46,20 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
   // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
   const relational = u.followUp && newService && RELATIONAL.test(u.text);
-  const context = u.followUp ? (relational ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
+  // A follow-up naming a service the conversation already has keeps the others in context too.
+  const within = u.followUp && !newService && previous !== undefined;
+  const context = u.followUp ? (relational || within ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
   // "and if i call it through api gateway?" after the Lambda timeout answer, "and the refresh token?"
   // after the access token's lifetime: the last question about another thing, so it lends its words;
   // about another service, the last answer itself is not the answer.
   const switched = u.followUp && newService;
   const same = u.followUp && u.intent !== 'compare' && lastEntry !== undefined && words(u.text) <= SAME_QUESTION_WORDS && (switched || AND_THE.test(u.text));
-  const lent = same ? lastEntry.questions[0] : undefined;
+  // The question the user asked, as retrieval read it, rather than the stored phrasing of the entry
+  // that answered it: that entry may have been a near miss ("sqs standard or fifo" for a question
+  // about FIFO throughput), and the follow-up continues what was asked. A long message (a pasted
+  // error) would drown the follow-up's own words: then the entry's phrasing says it shorter.
+  const asked = previous?.asked !== undefined && words(previous.asked) <= LENDS_WORDS ? previous.asked : undefined;
+  const lent = same ? (asked ?? lastEntry.questions[0]) : undefined;
   const query: RetrievalQuery = {
     text: lent ? `${u.text} ${lent}` : u.text,
     services: named,

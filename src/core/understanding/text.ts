@@ -2,6 +2,7 @@
  * Text handling shared by every part of understanding: strip what Slack, Discord and terminals add
  * around a question, split it into lower-case word tokens, and stem them.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -101,6 +102,44 @@ export function foldAccents(token: string): string {
   return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
 }
 
+/**
+ * The stems of every word in intents/ (and of the words met while deriving from it), saved at build
+ * time by scripts/build-snapshots.mjs: a recommendation question then needs neither natural's
+ * stemmer nor thousands of stemming calls to build the need matcher and train the intent
+ * classifier at start-up. A stem is a fact of the stemmer alone, so the table is used whenever it
+ * was made with the installed version of natural; a word it lacks is stemmed as before.
+ */
+export const STEMS_URL = new URL('../../stems.json', import.meta.url);
+
+interface SavedStems {
+  natural: string;
+  stems: Record<string, string>;
+}
+
+let stemTable: Record<string, string> | null | undefined;
+
+function naturalVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (JSON.parse(readFileSync(require.resolve('natural/package.json'), 'utf8')) as { version: string }).version;
+}
+
+function savedStems(): Record<string, string> | null {
+  if (stemTable === undefined) {
+    try {
+      const file = JSON.parse(readFileSync(STEMS_URL, 'utf8')) as SavedStems;
+      stemTable = file.natural === naturalVersion() && typeof file.stems === 'object' ? file.stems : null;
+    } catch {
+      stemTable = null;
+    }
+  }
+  return stemTable;
+}
+
+/** What the build saves as {@link STEMS_URL}: every stem computed so far in this process. */
+export function stemsSeen(): SavedStems {
+  return { natural: naturalVersion(), stems: Object.fromEntries(stemCache) };
+}
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 20_000;
 
@@ -108,7 +147,8 @@ const STEM_CACHE_MAX = 20_000;
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = porterStemmer().stem(foldAccents(token));
+    const table = savedStems();
+    s = table !== null && Object.hasOwn(table, token) ? table[token]! : porterStemmer().stem(foldAccents(token));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(token, s);
   }

@@ -108,6 +108,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const f = followUpQuery(u, previous, (id) => bankEntry(k, id));
     const { carried, named } = f;
     const r = retriever.retrieve(f.query);
+    u.asked = f.query.text;
     const practical = r.cues.has('howto') || r.cues.has('troubleshoot');
     const rich = r.information >= RICH_QUESTION;
     // A comparison is answered as one unless the match concerns every service compared; a how-to
@@ -246,7 +247,10 @@ export function createUnderstander(k: Knowledge): Understander {
         return out({ intent: 'describe', services: [id], aspect, confidence: 0.85 * fuzzyPenalty, followUp: true });
       }
       if (comparedWithUnknown(tokens, serviceTokens)) return out({ intent: 'out_of_scope', confidence: 0.6 });
-      return out({ intent: 'describe', services: [id], aspect: aspectFor('describe', aspectReading.aspect), confidence: 0.9 * fuzzyPenalty });
+      // "and if the bucket uses sse-kms?" right after an answer that involved KMS: the last question
+      // goes on, about a service it already touched.
+      const continues = previous?.topic !== undefined && previous.services.includes(id) && opener && !compareCue;
+      return out({ intent: 'describe', services: [id], aspect: aspectFor('describe', aspectReading.aspect), confidence: 0.9 * fuzzyPenalty, ...(continues ? { followUp: true } : {}) });
     }
 
     // No catalog service named.

@@ -44,6 +44,11 @@ export interface Understanding {
   topic?: string;
   /** For a follow-up: the price row the previous answer led with ("and in eu-west-1?" after it). */
   priced?: string;
+  /**
+   * What retrieval was asked: the message, or for a short follow-up the message with the question
+   * it continues ("and if we batch?" after "throughput limit of an sqs fifo queue").
+   */
+  asked?: string;
 }
 
 /** A retrieval match as the rest of the bot sees it: which candidate, how sure. */
@@ -70,6 +75,8 @@ export interface Turn {
   topic?: string;
   /** The price row the last answer led with. */
   priced?: string;
+  /** What retrieval was asked last ({@link Understanding.asked}): a short follow-up continues it. */
+  asked?: string;
 }
 
 /** A reading with every field at its neutral value, overridden by `fields`. */

@@ -66,6 +66,19 @@ describe('in a conversation', () => {
     expect(screen(which!)).not.toMatch(/Aurora/);
   });
 
+  it('a short follow-up continues the question asked, even when the first answer was a near miss ("and if we batch?")', async () => {
+    const [, batch] = await chat('whats the throughput limit on an sqs fifo queue', 'and if we batch?');
+    expect(batch!.understanding.followUp).toBe(true);
+    expect(screen(batch!).split('\n').slice(0, 8).join('\n')).toMatch(/3,000/);
+  });
+
+  it('"and if …" naming a service the last answer involved is a follow-up, not a new question about that service', async () => {
+    const [first, kms] = await chat('how do i give another aws account access to my s3 bucket', 'and if the bucket uses sse-kms?');
+    expect(first!.answer.entry).toBe('s3-cross-account-access');
+    expect(kms!.understanding.followUp).toBe(true);
+    expect(screen(kms!)).toMatch(/key policy/i);
+  });
+
   it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');

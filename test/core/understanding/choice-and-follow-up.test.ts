@@ -64,6 +64,21 @@ describe('what a follow-up asks of retrieval', () => {
     expect(f.query.topic).toBe('sqs-message-retention');
   });
 
+  it('"and if we batch?" continues the question the user asked, not the stored phrasing of the entry that answered it', () => {
+    const u = reading({ intent: 'describe', services: ['sqs'], followUp: true, text: 'and if we batch?' });
+    const previous = { intent: 'describe' as const, services: ['sqs'], aspect: null, topic: 'sqs-message-retention', asked: 'whats the throughput limit on an sqs fifo queue' };
+    expect(followUpQuery(u, previous, bank).query.text).toBe('and if we batch? whats the throughput limit on an sqs fifo queue');
+    // Without what was asked (a conversation stored before it was kept), the entry's phrasing stands in.
+    const { asked: _, ...older } = previous;
+    expect(followUpQuery(u, older, bank).query.text).toBe('and if we batch? how long does sqs keep messages');
+  });
+
+  it('a follow-up naming a service the conversation already has keeps the conversation\'s others in context', () => {
+    const u = reading({ intent: 'describe', services: ['vpc'], followUp: true, text: 'and if the bucket is in another vpc?' });
+    const f = followUpQuery(u, { intent: 'describe', services: ['efs', 'vpc'], aspect: null, topic: 'efs-mount-timeout' }, bank);
+    expect(f.query.context).toEqual(['vpc', 'efs']);
+  });
+
   it('a first question is its own query', () => {
     const u = reading({ intent: 'describe', services: ['s3'], text: 'how do i enable versioning on s3' });
     expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false });
