@@ -65,6 +65,18 @@ function mapsClouds(k: Knowledge, u: Understanding): boolean {
   return /\b(azure|gcp|google cloud)\b/.test(text) || (u.others ?? []).some((o) => text.includes(o.toLowerCase().split(' ')[0]!));
 }
 
+/** The bank's answer is asked almost word for word: "amazon mq activemq vs rabbitmq" is its decision. */
+const ASKED_AS_STORED = 0.85;
+
+/**
+ * A product set against the AWS service that runs it ("amazon mq activemq vs rabbitmq", "kafka or
+ * kinesis"), not another cloud, with a bank answer asked almost as stored: that answer leads.
+ */
+function runsProduct(u: Understanding): boolean {
+  const m = u.match;
+  return m !== undefined && m.type === 'entry' && m.confidence >= ASKED_AS_STORED && !/\b(azure|gcp|google|microsoft|oracle cloud|alibaba|ibm cloud|digitalocean|cloudflare)\b/i.test(u.text);
+}
+
 function answerFor(k: Knowledge, u: Understanding): Answer {
   // Prices (issue 14): "how much is S3", "NAT gateway per month", "RDS or Aurora, which is cheaper",
   // estimates from quantities. Only when the question asks a number about a service the price table
@@ -76,7 +88,7 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify && !(u.match && (u.match.confidence >= LEAD_AT || (u.match.specific && u.match.id !== '' && u.match.confidence >= u.match.suggestAt)))) return clarifyAnswer(k, u);
   // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix, or when
   // it is a sure answer about that very mapping ("aws version of azure managed identities").
-  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u);
+  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u) && !runsProduct(u);
   const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;
   const focus = focusOf(k, u.text);

@@ -11,6 +11,7 @@ import type { PriceRow } from '../../knowledge/price-schema.js';
 import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/price-lookup.js';
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
+import { LEAD_AT } from '../retrieval/retriever.js';
 import { encodeAction } from './actions.js';
 import { shortName } from './facts.js';
 import type { Answer, Link, Section } from './types.js';
@@ -202,6 +203,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   // "and in eu-west-1?" right after a price: the same item, in that Region.
   const again = u.priced !== undefined && (q.region !== undefined || q.regionText !== undefined);
   if (!q.asksPrice && !again) return undefined;
+  // "nat gateway in each az or one, for cost": a sure decision from the bank is the answer; its
+  // services' prices follow its lead (pricesBeside), not the other way round.
+  if (!again && !q.cheaper && u.match?.type === 'entry' && u.match.kind === 'decision' && u.match.confidence >= LEAD_AT) return undefined;
   // "cost of an HTTP API per million requests" reads as a recommendation (its picks are not named
   // services); an item that names its own service still gets its price.
   const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));

@@ -57,6 +57,24 @@ describe('the questions issue 10 found answered beside the point', () => {
   });
 });
 
+describe('answers that outrank a general reading', () => {
+  it('a sure decision that mentions cost leads, with the prices after it ("nat gateway in each az or one for cost")', async () => {
+    const [reply] = await chat('nat gateway in each az or one for cost');
+    expect(reply!.answer.entry).toBe('vpc-nat-per-az-or-single');
+    const lines = screen(reply!).split('\n');
+    expect(lines.slice(0, 5).join('\n')).toMatch(/one NAT gateway per AZ/i);
+    expect(screen(reply!)).toMatch(/List prices/);
+  });
+
+  it('a product set against the AWS service that runs it, asked as the bank stores it, gets the bank\'s decision', async () => {
+    const [reply] = await chat('amazon mq activemq vs rabbitmq');
+    expect(reply!.answer.entry).toBe('mq-activemq-vs-rabbitmq');
+    // Another cloud still gets the counterpart comparison.
+    const [azure] = await chat('s3 vs azure blob');
+    expect(azure!.answer.entry).toBeUndefined();
+  });
+});
+
 describe('in a conversation', () => {
   it('"which one keeps ordering?" after "sqs vs kinesis" picks between those two, never lists services or strays', async () => {
     const [, which] = await chat('sqs vs kinesis', 'which one keeps ordering?');
