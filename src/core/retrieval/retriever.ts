@@ -43,6 +43,8 @@ const W_SOME = SERVICES.some;
 const W_CONTEXT = SERVICES.context;
 const W_NONE = SERVICES.none;
 const W_MISMATCH = SERVICES.mismatch;
+/** A candidate first about a service related to the one asked (the directory's "related"). */
+const W_RELATED = 0.45;
 /** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
 const CONTEXT_SECONDARY = SERVICES.context * 0.9;
 const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
@@ -289,6 +291,16 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   // Marks, per numbered service, of the services asked about and in context: the retrieval's generation.
   const askedMark = new Int32Array(serviceNumber.size);
   const contextMark = new Int32Array(serviceNumber.size);
+  const relatedMark = new Int32Array(serviceNumber.size);
+  /** Each numbered service's related services (the directory's "related", both ways), numbered. */
+  const relatedOf = new Map<string, number[]>();
+  for (const d of k.directory.values()) {
+    for (const r of d.related) {
+      if (!serviceNumber.has(r) || !serviceNumber.has(d.id)) continue;
+      (relatedOf.get(d.id) ?? relatedOf.set(d.id, []).get(d.id)!).push(serviceNumber.get(r)!);
+      (relatedOf.get(r) ?? relatedOf.set(r, []).get(r)!).push(serviceNumber.get(d.id)!);
+    }
+  }
   // The candidate and own weight of each document, by its number in the index.
   const candidateOfDoc = Int32Array.from(index.documentIds, (id) => docCandidate[id as number]!);
   const candidateById = new Map(candidates.map((c, i) => [c.id, i]));
@@ -323,6 +335,8 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     if (asked > 0) {
       if (hasMain && askedMark[services[from]!] === gen) return W_MAIN;
       for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) return W_SOME;
+      // "asg launch fails: InsufficientInstanceCapacity" answered by an EC2 entry: a service next to the one named.
+      if (hasMain && relatedMark[services[from]!] === gen) return W_RELATED;
       return W_MISMATCH;
     }
     if (context > 0) {
@@ -350,6 +364,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     if (generation > 0x3fff0000) {
       candMark.fill(0);
       askedMark.fill(0);
+      relatedMark.fill(0);
       contextMark.fill(0);
       generation = 0;
     }
@@ -383,6 +398,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     const gen = nextGeneration();
     // This question's services, context and cues as marks over the candidates' numbered services and kinds.
     for (const s of q.services) if (serviceNumber.has(s)) askedMark[serviceNumber.get(s)!] = gen;
+    for (const s of q.services) for (const r of relatedOf.get(s) ?? []) relatedMark[r] = gen;
     for (const s of context) if (serviceNumber.has(s)) contextMark[serviceNumber.get(s)!] = gen;
     let cueBits = 0;
     for (const kind of cues) cueBits |= kindBit(kind);

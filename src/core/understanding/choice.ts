@@ -9,6 +9,8 @@ type Mention = { id: string; start: number; end: number };
 /** Words between a service mention and "or"/"vs" for the choice to be between services. */
 const CHOICE_REACH = 4;
 const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v']);
+/** Words between a service and the or/vs for the two to be the options themselves ("kinesis data streams or firehose"). */
+const PAIR_REACH = 1;
 
 /** Words that join the options of a choice: "ecs, eks or fargate", "sqs vs sns and eventbridge". */
 const LIST_WORDS = new Set(['or', 'vs', 'versus', 'v', 'and']);
@@ -34,6 +36,25 @@ export function choiceOptions(tokens: readonly string[], mentions: readonly Ment
     const ids = [...new Set(options.map((m) => m.id))];
     const all = new Set(mentions.map((m) => m.id));
     return ids.length >= 2 && ids.length < all.size ? ids : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The two services the first "or"/"vs" between two named services sits between ("game telemetry ->
+ * s3 -> athena. kinesis data streams or firehose?" is Kinesis Data Streams or Firehose), the word
+ * joining them ("or" or "vs"); undefined when no or/vs has a named service on each side.
+ */
+export function choicePair(tokens: readonly string[], mentions: readonly Mention[]): { pair: [string, string]; word: string } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!CHOICE_WORDS.has(t)) continue;
+    const before = mentions.filter((m) => m.end <= i && i - m.end <= PAIR_REACH).sort((a, b) => b.end - a.end)[0];
+    const after = mentions.filter((m) => m.start > i && m.start - i - 1 <= PAIR_REACH).sort((a, b) => a.start - b.start)[0];
+    // "ecs on fargate or eks": the option is ECS (on Fargate).
+    const host = before && tokens[before.start - 1] === 'on' ? mentions.find((m) => m.end === before.start - 1) : undefined;
+    const left = host ?? before;
+    if (left !== undefined && after !== undefined && left.id !== after.id) return { pair: [left.id, after.id], word: t };
   }
   return undefined;
 }

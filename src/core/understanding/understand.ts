@@ -11,13 +11,14 @@ import { STOPWORDS } from './language.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, taskClause } from './question-shape.js';
-import { choiceBetween, choiceOptions } from './choice.js';
+import { choiceBetween, choiceOptions, choicePair } from './choice.js';
 import { counterpartsOf, EQUIVALENT } from './counterparts.js';
 import { followUpQuery, REFERS_BACK, WHICH_OF_THEM } from './follow-up.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
 import { createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
+import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -150,7 +151,54 @@ export function createUnderstander(k: Knowledge): Understander {
     } else if (practical && r.terms.length > 0) {
       u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }
+    // "game telemetry -> s3 -> athena. kinesis data streams or firehose?": a choice between two services
+    // that a decision in the bank weighs is answered by that decision (the verdict and what would
+    // flip it), unless retrieval found a sure decision or a sure answer about both. A bare "sqs vs sns"
+    // stays a comparison.
+    const choice = u.intent === 'compare' && !practical ? u.choice : undefined;
+    const sureChoice = u.match !== undefined && u.match.confidence >= LEAD_AT && (u.match.kind === 'decision' || (r.best?.candidate.id === u.match.id && choice?.pair.every((s) => r.best!.candidate.services.includes(s))));
+    if (choice && (choice.word === 'or' || rich || CHOICE.test(u.text)) && !sureChoice) {
+      const decision = pairDecision(choice.pair, [r.best, ...r.others], !rich, u.text);
+      if (decision) u.match = { id: decision.id, type: 'entry', kind: 'decision', confidence: LEAD_AT, specific: true, practical, suggestAt };
+    }
     return u;
+  }
+
+  /**
+   * The bank's decision between two services: of those weighing both, the one retrieval ranked
+   * (`ranked`, best first) with some confidence, else, when `unranked` allows, the one whose
+   * phrasings share most words with the question.
+   */
+  function pairDecision(pair: readonly [string, string], ranked: readonly (Match | undefined)[], unranked: boolean, text: string): BankEntry | undefined {
+    const key = [...pair].sort().join('|');
+    const options = decisionsByPair().get(key);
+    if (!options) return undefined;
+    for (const m of ranked) if (m && m.confidence >= SUGGEST_AT && options.some((o) => o.id === m.candidate.id)) return options.find((o) => o.id === m.candidate.id);
+    // A question that says more than the two names ("leaderboard for 2M players: dynamodb or
+    // elasticache?") is not answered by whichever decision weighs them in general.
+    if (!unranked) return undefined;
+    // The one whose phrasings share most words with the question (service names included), then the one about fewest services.
+    const asked = new Set(tokenize(text).filter((t) => !STOPWORDS.has(t)).map(stem));
+    const shared = (e: BankEntry) => Math.max(...e.questions.map((q) => new Set(tokenize(q).filter((t) => !STOPWORDS.has(t)).map(stem).filter((t) => asked.has(t))).size));
+    return options
+      .map((e) => ({ e, shared: shared(e) }))
+      .sort((a, b) => b.shared - a.shared || a.e.services.length - b.e.services.length)[0]!.e;
+  }
+
+  let pairs: Map<string, BankEntry[]> | undefined;
+  /** Decision entries by each pair of services they weigh ("firehose|kinesis"). */
+  function decisionsByPair(): Map<string, BankEntry[]> {
+    if (pairs) return pairs;
+    pairs = new Map();
+    for (const e of k.bank) {
+      if (e.kind !== 'decision') continue;
+      for (let i = 0; i < e.services.length; i++)
+        for (let j = i + 1; j < e.services.length; j++) {
+          const key = [e.services[i]!, e.services[j]!].sort().join('|');
+          (pairs.get(key) ?? pairs.set(key, []).get(key)!).push(e);
+        }
+    }
+    return pairs;
   }
 
   function read(raw: string, previous?: Turn): Understanding {
@@ -225,7 +273,8 @@ export function createUnderstander(k: Knowledge): Understander {
     if (ids.length >= 2) {
       const options = ids.length >= 3 ? choiceOptions(tokens, mentions.services.filter((m) => ids.includes(m.id))) : undefined;
       const services = (options ?? ids).slice(0, MAX_COMPARED);
-      return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.93 * fuzzyPenalty, betweenServices: choiceBetween(tokens, mentions.services) });
+      const choice = choicePair(tokens, mentions.services);
+      return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.93 * fuzzyPenalty, betweenServices: choiceBetween(tokens, mentions.services), ...(choice ? { choice } : {}) });
     }
 
     if (ids.length === 1) {

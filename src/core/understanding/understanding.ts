@@ -38,6 +38,8 @@ export interface Understanding {
    * ("ecs or eks"), rather than between other things ("rest api or http api … for our lambda backend").
    */
   betweenServices?: boolean;
+  /** For a comparison: the two services an "or"/"vs" sits between, and that word ("kinesis data streams or firehose?"). */
+  choice?: { pair: [string, string]; word: string };
   /** Which part of the matched entry the question asks for first: its command ("how do i do that from the cli?"). */
   detail?: 'command';
   /** For a follow-up: the entry the previous answer led with ("which one costs money?" after it). */

@@ -75,6 +75,19 @@ describe('answers that outrank a general reading', () => {
   });
 });
 
+describe('a choice between two services', () => {
+  it('"X or Y?" gets the bank\'s decision between them; a bare "X vs Y" keeps the side-by-side comparison', async () => {
+    const [choice] = await chat('kinesis data streams or firehose?');
+    expect(choice!.answer.entry).toBe('kinesis-data-streams-vs-firehose');
+    expect(screen(choice!).split('\n').slice(0, 4).join(' ')).toMatch(/Firehose if you only need to deliver/);
+    const [table] = await chat('sqs vs sns');
+    expect(table!.answer.entry).toBeUndefined();
+    // Of several decisions weighing both, the one closest to the question's words.
+    const [small] = await chat('ECS or Fargate for a small team?');
+    expect(small!.answer.entry).toBe('ecs-fargate-vs-ec2-capacity');
+  });
+});
+
 describe('in a conversation', () => {
   it('"which one keeps ordering?" after "sqs vs kinesis" picks between those two, never lists services or strays', async () => {
     const [, which] = await chat('sqs vs kinesis', 'which one keeps ordering?');
@@ -106,7 +119,7 @@ describe('in a conversation', () => {
 
   it('a follow-up with "it" continues the last answer\'s topic, even when it reads like a request for help', async () => {
     const [first, off] = await chat('how do i enable versioning on an s3 bucket', 'can i turn it off later?');
-    expect(first!.answer.entry).toBe('s3-versioning-behaviour');
+    expect(first!.answer.entry).toBe('s3-enable-versioning');
     expect(off!.understanding.followUp).toBe(true);
     expect(screen(off!)).toMatch(/suspend/i);
   });

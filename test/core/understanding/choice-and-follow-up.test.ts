@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceBetween, choiceOptions } from '../../../src/core/understanding/choice.js';
+import { choiceBetween, choiceOptions, choicePair } from '../../../src/core/understanding/choice.js';
 import { followUpQuery } from '../../../src/core/understanding/follow-up.js';
 import { reading } from '../../../src/core/understanding/understanding.js';
 import type { BankEntry } from '../../../src/knowledge/answer-bank-schema.js';
@@ -32,6 +32,17 @@ describe('what a choice is between', () => {
     expect(choiceOptions(three.tokens, three.mentions)).toBeUndefined();
     const listed = marked('[sqs] vs [sns] and [eventbridge] for [lambda] consumers');
     expect(choiceOptions(listed.tokens, listed.mentions)).toEqual(['sqs', 'sns', 'eventbridge']);
+  });
+});
+
+describe('the two options of a choice', () => {
+  it('the services right beside the or/vs, whatever else the question names', () => {
+    const a = marked('game telemetry -> [s3] -> [athena] . [kinesis] or [firehose] ?');
+    expect(choicePair(a.tokens, a.mentions)).toEqual({ pair: ['kinesis', 'firehose'], word: 'or' });
+    const b = marked('[ecs] on [fargate] or [eks] for 3 of us');
+    expect(choicePair(b.tokens, b.mentions)?.pair).toEqual(['ecs', 'eks']);
+    const c = marked('rest api or http api in [api-gateway] for our [lambda] backend');
+    expect(choicePair(c.tokens, c.mentions)).toBeUndefined();
   });
 });
 
