@@ -197,6 +197,9 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
  * The price answer for a question, or undefined when it is not a price question about a service
  * the table covers (then the usual answer is given).
  */
+/** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */
+const ASKS_NUMBER = /\b(how much (is|are|does|do|would|will|for)|price of|prices? for|pricing (of|for)|cost of|costs? per|per (hour|month|gb|tb|request|million)|a month|monthly|hourly)\b|\$\s?\d/;
+
 export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()): Answer | undefined {
   if (!k.prices.table) return undefined;
   const q = readPriceQuestion(u.text);
@@ -206,6 +209,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   // "nat gateway in each az or one, for cost": a sure decision from the bank is the answer; its
   // services' prices follow its lead (pricesBeside), not the other way round.
   if (!again && !q.cheaper && u.match?.type === 'entry' && u.match.kind === 'decision' && u.match.confidence >= LEAD_AT) return undefined;
+  // "how to cap how much a single athena query can scan, it cost us", "how to see lambda cost per
+  // function": a how-to or a fix that mentions money, not a request for a number.
+  if (!again && u.match?.practical && u.match.id !== '' && !ASKS_NUMBER.test(q.text)) return undefined;
   // "cost of an HTTP API per million requests" reads as a recommendation (its picks are not named
   // services); an item that names its own service still gets its price.
   const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
