@@ -552,6 +552,17 @@ if (results.bank) {
       results.bank.rows.filter((r) => r.retrieveAndAnswer).map((r) => [`${fmt.int(r.entries)}${r === real ? ' (actual)' : ''}`, fmt.lat(r.retrieveAndAnswer.p50), fmt.lat(r.retrieveAndAnswer.p90), fmt.lat(r.retrieveAndAnswer.p99), fmt.ms(r.retrieveAndAnswer.max), `${r.retrieveAndAnswer.overMs ?? r.retrieveAndAnswer.over1ms} of ${r.questions}`]),
     ),
   );
+  if (real.retrieveAndAnswerSteady) {
+    s.push('');
+    s.push('The same measure per question once warm: each question run 5 times in a row, its median kept, then the percentiles over questions (what a question costs, without the one-off pause that lands on a different question in every single pass).');
+    s.push('');
+    s.push(
+      table(
+        ['entries', 'p50', 'p90', 'p99', 'max', 'over 1 ms'],
+        results.bank.rows.filter((r) => r.retrieveAndAnswerSteady).map((r) => [`${fmt.int(r.entries)}${r === real ? ' (actual)' : ''}`, fmt.lat(r.retrieveAndAnswerSteady.p50), fmt.lat(r.retrieveAndAnswerSteady.p90), fmt.lat(r.retrieveAndAnswerSteady.p99), fmt.ms(r.retrieveAndAnswerSteady.max), `${r.retrieveAndAnswerSteady.over1ms} of ${r.questions}`]),
+      ),
+    );
+  }
   if (real.slowest) {
     s.push('');
     s.push(`The slowest questions of the real bank (whole question; reading and retrieval timed in that call, the answer in the second): on a shared machine, single slow calls are often a garbage-collection pause or the process switched out, not the question.`);
@@ -562,9 +573,9 @@ if (results.bank) {
   if (at2000) {
     targets.push([
       '11. retrieval plus answer under 1 ms at p99 with the bank at 2,000 entries',
-      `p99 ${fmt.lat(at2000.retrieveAndAnswer.p99)} (p50 ${fmt.lat(at2000.retrieveAndAnswer.p50)}); real bank p99 ${fmt.lat(real.retrieveAndAnswer.p99)}`,
-      met(at2000.retrieveAndAnswer.p99 < 1),
-      'One pass per bank; a garbage-collection pause or another process taking the CPU during a call lands in the tail.',
+      `one pass: p99 ${fmt.lat(at2000.retrieveAndAnswer.p99)} (p50 ${fmt.lat(at2000.retrieveAndAnswer.p50)}); per question once warm (median of 5): p99 ${fmt.lat(at2000.retrieveAndAnswerSteady?.p99 ?? NaN)}; real bank one pass p99 ${fmt.lat(real.retrieveAndAnswer.p99)}`,
+      at2000.retrieveAndAnswer.p99 < 1 ? met(true) : at2000.retrieveAndAnswerSteady?.p99 < 1 ? 'met per question once warm; not in one pass' : met(false),
+      'In one pass a garbage-collection pause or another process taking the CPU during a call lands in the tail of whichever question it hits; the per-question median removes those.',
     ]);
   }
   // The bank is planned to about 2,000 entries: the target is set there; larger rows show the trend.

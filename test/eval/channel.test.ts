@@ -2,8 +2,10 @@
  * Answer-level regression gate on the project's own channel questions (written by people who never
  * saw the answer bank). Rounds 1-7 and the follow-up set have been tuned on (content was written for
  * their misses), so each must stay at 85% or more (the follow-up set, conversations only, at 80%).
- * Rounds 8-10 have never been tuned on: they estimate unseen questions, and may not fall below what
- * they scored when this gate was set (346/470, 73.6%, on 2026-12-06; first contact 68.8%, 72.7%, 68.7%).
+ * Rounds 8-10, 12 and 13 have never been tuned on: they estimate unseen questions, and may not fall
+ * below what they scored when this gate was set (rounds 8-10: 346/470, 73.6%, on 2026-12-06; first
+ * contact 68.8%, 72.7%, 68.7%). Round 11 and followups2 arrived later: their misses were studied for
+ * general fixes (no content written for them), so they are gated at about their first contact.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +48,17 @@ describe('channel questions answered on the first screen', () => {
     const s = await score(['round8.jsonl', 'round9.jsonl', 'round10.jsonl']);
     expect(s.rows).toBe(470);
     expect(s.share, s.misses).toBeGreaterThanOrEqual(0.72);
+  }, 120_000);
+
+  it('rounds 12 and 13 (never tuned on, added 2026-12-06; first contact 71.3% and 72.0%): at least 70%', async () => {
+    const s = await score(['round12.jsonl', 'round13.jsonl']);
+    expect(s.rows).toBe(300);
+    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.7);
+  }, 120_000);
+
+  it('round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%): at least 70%', async () => {
+    const s = await score(['round11.jsonl', 'followups2.jsonl']);
+    expect(s.rows).toBe(270);
+    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.7);
   }, 120_000);
 });
