@@ -65,6 +65,9 @@ const ASKED_AS_STORED = 0.85;
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
 
+/** In a conversation, a message of at most this many words continues it ("cross region?"). */
+const TERSE_WORDS = 3;
+
 /** How far a follow-up's best match must lead the next one to be offered at the closer threshold. */
 const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
@@ -315,7 +318,9 @@ export function createUnderstander(k: Knowledge): Understander {
     // "can I turn it off later?" refers to the last answer, however much it reads like a request for help.
     const refersBack = pronoun && top?.intent !== 'greeting' && tokens.length >= 3;
     if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem || refersBack)) {
-      if (aspectReading.aspect || pronoun || opener || (compareCue && tokens.length <= 6)) {
+      // "cross region?", "max retention?" in a thread: a message this short continues the last answer.
+      const terse = tokens.length <= TERSE_WORDS && previous.topic !== undefined && !social;
+      if (aspectReading.aspect || pronoun || opener || terse || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);
         const aspect = aspectReading.aspect ?? (asksUseCase ? 'use_cases' : null);

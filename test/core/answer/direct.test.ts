@@ -110,6 +110,13 @@ describe('in a conversation', () => {
     expect(screen(kms!)).toMatch(/key policy/i);
   });
 
+  it('a terse turn in a thread ("cross region?") continues the conversation instead of starting a recommendation', async () => {
+    const [, terse] = await chat('how do i enable point in time recovery on a dynamodb table', 'cross region?');
+    expect(terse!.understanding.followUp).toBe(true);
+    expect(terse!.understanding.intent).not.toBe('recommend');
+    expect(terse!.answer.entry).toMatch(/^dynamodb-/);
+  });
+
   it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');
