@@ -18,7 +18,7 @@ import { bankFileSchema } from './answer-bank-schema.js';
 import { directoryFileSchema } from './directory-schema.js';
 import { readPrices } from './prices.js';
 import { assembleKnowledge, DEFAULT_INTENTS_DIR, type FileKind, type Knowledge, type Problem } from './assemble.js';
-import { knowledgeFingerprint, type KnowledgeSnapshot } from './snapshot.js';
+import { knowledgeFingerprint, knowledgeStats, type KnowledgeSnapshot } from './snapshot.js';
 
 export { DEFAULT_INTENTS_DIR, pairKey, type Knowledge, type Problem, type ServiceEntry } from './assemble.js';
 
@@ -113,11 +113,12 @@ export function readKnowledge(dir: string, today: Date, record?: (rel: string, d
  * dist/knowledge.json); throws {@link KnowledgeError} when the knowledge does not validate.
  */
 export function makeKnowledgeSnapshot(dir = DEFAULT_INTENTS_DIR, today = new Date()): KnowledgeSnapshot {
+  const stats = knowledgeStats(dir);
   const fingerprint = knowledgeFingerprint(dir);
   const files: Record<string, unknown> = {};
   // Copied as validated: assembling the knowledge adds to some of these objects (the catalog).
   const { knowledge, problems } = readKnowledge(dir, today, (rel, data) => (files[rel] = structuredClone(data)));
   if (problems.length > 0 || !knowledge) throw new KnowledgeError(problems);
   if (knowledgeFingerprint(dir) !== fingerprint) throw new Error(`${dir} changed while it was read: build again`);
-  return { version: 1, fingerprint, files };
+  return { version: 1, fingerprint, files, stats };
 }

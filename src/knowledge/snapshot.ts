@@ -10,7 +10,7 @@
  * `awsbot validate` never uses it.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleKnowledge, DEFAULT_INTENTS_DIR, type Knowledge, type ParseFile, type PriceReader } from './assemble.js';
 import { NO_PRICES, pricesFromTable, pricingRegionFromEnv } from './price-lookup.js';
@@ -25,6 +25,11 @@ export interface KnowledgeSnapshot {
   fingerprint: string;
   /** Each valid file's validated data, by its path in intents/. */
   files: Record<string, unknown>;
+  /**
+   * Size and modification time of every file the fingerprint hashed, when it was made: files that
+   * all still show exactly these need not be read and hashed again at start-up.
+   */
+  stats?: Record<string, [number, number]>;
 }
 
 /** The modules whose code decides what validation accepts and produces (compiled or, in tests, source). */
@@ -40,6 +45,40 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return out;
 }
 
+function codeUrl(name: string): URL {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./${name}${ext}`, import.meta.url);
+}
+
+/** Size and modification time of every file under `dir` and of the validating code (keyed "code:<name>"). */
+export function knowledgeStats(dir: string = DEFAULT_INTENTS_DIR): Record<string, [number, number]> {
+  const stats: Record<string, [number, number]> = {};
+  for (const rel of filesUnder(dir)) {
+    const st = statSync(join(dir, rel));
+    stats[rel] = [st.size, st.mtimeMs];
+  }
+  for (const name of VALIDATING_CODE) {
+    const st = statSync(codeUrl(name));
+    stats[`code:${name}`] = [st.size, st.mtimeMs];
+  }
+  return stats;
+}
+
+function sameStats(a: Record<string, [number, number]>, b: Record<string, [number, number]>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && a[key]![0] === b[key]![0] && a[key]![1] === b[key]![1]);
+}
+
+/**
+ * Whether `dir` (and the validating code) still hold what the snapshot was made from: unchanged
+ * sizes and modification times answer without reading a file; otherwise the contents are hashed.
+ */
+function snapshotMatches(snapshot: KnowledgeSnapshot, dir: string): boolean {
+  if (snapshot.stats && typeof snapshot.stats === 'object' && sameStats(snapshot.stats, knowledgeStats(dir))) return true;
+  return snapshot.fingerprint === knowledgeFingerprint(dir);
+}
+
 /** A hash of every file's path and contents under `dir`, and of the validating code. */
 export function knowledgeFingerprint(dir: string = DEFAULT_INTENTS_DIR): string {
   const hash = createHash('sha1');
@@ -47,8 +86,7 @@ export function knowledgeFingerprint(dir: string = DEFAULT_INTENTS_DIR): string 
     const content = readFileSync(join(dir, rel));
     hash.update(`${rel}\0${content.length}\0`).update(content);
   }
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  for (const name of VALIDATING_CODE) hash.update(`\0${name}\0`).update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+  for (const name of VALIDATING_CODE) hash.update(`\0${name}\0`).update(readFileSync(codeUrl(name)));
   return hash.digest('hex');
 }
 
@@ -70,7 +108,7 @@ export function loadKnowledgeSnapshot(dir: string = DEFAULT_INTENTS_DIR, today =
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeSnapshot;
     if (snapshot?.version !== 1 || typeof snapshot.fingerprint !== 'string' || typeof snapshot.files !== 'object' || snapshot.files === null) return undefined;
-    if (snapshot.fingerprint !== knowledgeFingerprint(dir)) return undefined;
+    if (!snapshotMatches(snapshot, dir)) return undefined;
     const files = snapshot.files;
     const parseFile: ParseFile = (_file, _kind, rel, problems) => {
       if (Object.hasOwn(files, rel)) return files[rel];

@@ -56,6 +56,21 @@ describe('the knowledge snapshot', () => {
     expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeDefined();
   });
 
+  it('knows an unchanged folder by its files\' sizes and modification times, and hashes the contents once they differ', () => {
+    const { dir, file } = setUp();
+    // A fingerprint that matches nothing: only the sizes and times can vouch for the folder.
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(snapshot.stats).length).toBeGreaterThan(100);
+    writeFileSync(file, JSON.stringify({ ...snapshot, fingerprint: 'not-a-fingerprint' }));
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeDefined();
+    // Same contents, a newer time: the contents are hashed, and this fingerprint no longer matches them.
+    const answers = join(dir, 'answers/sqs.json');
+    writeFileSync(answers, readFileSync(answers));
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeUndefined();
+    writeFileSync(file, JSON.stringify(snapshot));
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeDefined();
+  });
+
   it('is ignored when a file is added or removed', () => {
     const { dir, file } = setUp();
     writeFileSync(join(dir, 'answers/zzz-notes.txt'), 'not knowledge');
