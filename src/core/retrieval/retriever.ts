@@ -261,6 +261,8 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     for (const d of deletions(term)) {
       for (const i of deletes.get(d) ?? []) {
         const v = vocab[i]!;
+        // Typos keep the first letter: "player" is not a misspelt "layer".
+        if (v.charCodeAt(0) !== term.charCodeAt(0)) continue;
         const dist = boundedEditDistance(term, v, term.length >= 8 ? 2 : 1);
         if (dist <= (term.length >= 8 ? 2 : 1) && (dist < bestD || (dist === bestD && (docFreq.get(v) ?? 0) > (docFreq.get(best!) ?? 0)))) {
           best = v;

@@ -67,6 +67,12 @@ export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], 
         i++;
         continue;
       }
+      // "10 min late", "5 mins": minutes, not "min" for minimum.
+      if ((tokens[i] === 'min' || tokens[i] === 'mins') && i > 0 && /^\d+$/.test(tokens[i - 1]!)) {
+        out.push(stemmed('minutes'));
+        i++;
+        continue;
+      }
       let matched = 0;
       for (let n = Math.min(longest, tokens.length - i); n >= 1 && matched === 0; n--) {
         if (skip.slice(i, i + n).some(Boolean)) continue;

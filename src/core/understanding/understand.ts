@@ -65,6 +65,9 @@ const ASKED_AS_STORED = 0.85;
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
 
+/** Words that ask for a service in general terms: a recommendation even in the middle of a thread. */
+const ASKS_FOR_A_SERVICE = /\b((which|what) (aws )?(service|services|tool|tools|product|option|options|database|db|queue)\b|should (i|we) use|recommend|best (way|service|option|fit)|looking for|alternative|(need|want) (a|an|some|something)\b|where (should|do|can|would) (i|we) (store|keep|put|run|host|save)|(host|store|run|build|deploy) (a|an|my|our)\b)/i;
+
 /** In a conversation, a message of at most this many words continues it ("cross region?"). */
 const TERSE_WORDS = 3;
 
@@ -144,9 +147,9 @@ export function createUnderstander(k: Knowledge): Understander {
     if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
-    } else if (best && best.confidence >= suggestAt && !stray) {
+    } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && topicSays(previous.topic, r.terms))) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
-    } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)))) {
+    } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)) || (u.followUp && topicSays(previous.topic, r.terms)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
@@ -165,6 +168,17 @@ export function createUnderstander(k: Knowledge): Understander {
       if (decision) u.match = { id: decision.id, type: 'entry', kind: 'decision', confidence: LEAD_AT, specific: true, practical, suggestAt };
     }
     return u;
+  }
+
+  /**
+   * Whether the entry's own text (lead, steps, caveats) holds most of a follow-up's terms: "no nat
+   * here, which endpoints exactly?" after an answer whose steps list the endpoints.
+   */
+  function topicSays(id: string, terms: readonly string[]): boolean {
+    const entry = bankEntry(k, id);
+    if (!entry || terms.length === 0) return false;
+    const said = new Set(tokenize([entry.lead, ...entry.steps, ...entry.caveats, entry.command ?? ''].join(' ')).map(stem));
+    return terms.filter((t) => said.has(t)).length * 2 >= terms.length;
   }
 
   /**
@@ -319,7 +333,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const refersBack = pronoun && top?.intent !== 'greeting' && tokens.length >= 3;
     if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem || refersBack)) {
       // "cross region?", "max retention?" in a thread: a message this short continues the last answer.
-      const terse = tokens.length <= TERSE_WORDS && previous.topic !== undefined && !social;
+      // "no nat here, which endpoints exactly?" after a fix: a question in a thread that asks for no
+      // service in general terms goes on with the last answer, not to a recommendation.
+      const terse = previous.topic !== undefined && !social && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
       if (aspectReading.aspect || pronoun || opener || terse || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);

@@ -117,6 +117,13 @@ describe('in a conversation', () => {
     expect(terse!.answer.entry).toMatch(/^dynamodb-/);
   });
 
+  it('a question in a thread that asks for no service in general goes on with the last answer ("which endpoints exactly?")', async () => {
+    const [first, which] = await chat('ecs fargate task fails with CannotPullContainerError i/o timeout, tasks run in private subnets', 'no nat here, which endpoints exactly?');
+    expect(first!.answer.entry).toBe('ecr-cannot-pull-from-ecs');
+    expect(which!.understanding.intent).not.toBe('recommend');
+    expect(screen(which!).split('\n').slice(0, 20).join('\n')).toMatch(/ecr\.dkr/);
+  });
+
   it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');

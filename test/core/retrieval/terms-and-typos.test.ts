@@ -1,0 +1,27 @@
+/**
+ * How a question becomes retrieval terms: "10 min" is minutes (not "min" for minimum), and a word
+ * the bank never uses is read as a near one only when it keeps its first letter ("players" is no
+ * misspelt "layers"; "encrpytion" is still encryption).
+ */
+import { describe, expect, it } from 'vitest';
+import { createRetriever } from '../../../src/core/retrieval/retriever.js';
+import { buildLexicon } from '../../../src/core/understanding/lexicon.js';
+import { stem } from '../../../src/core/understanding/text.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
+
+const k = realKnowledge();
+const retriever = createRetriever(k, buildLexicon(k), null);
+const termsOf = (text: string) => retriever.retrieve({ text, services: [] }).terms;
+
+describe('retrieval terms', () => {
+  it('a number then "min" is minutes; "min" alone is a minimum', () => {
+    expect(termsOf('scale out before the peak instead of reacting 10 min late')).toContain(stem('minutes'));
+    expect(termsOf('scale out before the peak instead of reacting 10 min late')).not.toContain(stem('minimum'));
+    expect(termsOf('what is the min memory for a function')).toContain(stem('minimum'));
+  });
+
+  it('an unknown word is corrected only to a word with the same first letter', () => {
+    expect(termsOf('send players to the closest healthy one')).not.toContain(stem('layer'));
+    expect(termsOf('encrpytion at rest')).toContain(stem('encryption'));
+  });
+});
