@@ -48,6 +48,12 @@ const W_RELATED = 0.45;
 /** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
 const CONTEXT_SECONDARY = SERVICES.context * 0.9;
 const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
+/** How many of the best candidates are weighed again for the question's word pairs. */
+const SHORTLIST = 12;
+/** How much each of the question's word pairs found in a candidate's phrasings raises its score. */
+const PAIR_WEIGHT = 0.08;
+/** Pairs counted at most. */
+const MAX_PAIRS = 3;
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
 /** A best answer this many times the runner-up's score is clearly the one. */
@@ -373,6 +379,29 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     return ++generation;
   };
 
+  // Each candidate's adjacent term pairs in its stored phrasings ("mani connect" for "too many
+  // connections"), built for a candidate the first time it is among a question's best.
+  let phraseTexts: number[][] | undefined;
+  const pairsOf = new Map<number, Set<string>>();
+  const candidatePairs = (ci: number): Set<string> => {
+    let set = pairsOf.get(ci);
+    if (!set) {
+      if (!phraseTexts) {
+        phraseTexts = Array.from({ length: n }, () => []);
+        texts.forEach((t, i) => {
+          if (t.field === 'q') phraseTexts![t.candidate]!.push(i);
+        });
+      }
+      set = new Set();
+      for (const i of phraseTexts[ci]!) {
+        const ts = terms ? terms[i]! : cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(texts[i]!.text, { typos: false });
+        for (let j = 0; j + 1 < ts.length; j++) set.add(`${ts[j]} ${ts[j + 1]}`);
+      }
+      pairsOf.set(ci, set);
+    }
+    return set;
+  };
+
   const topicTerms = new Map<string, string[]>();
   const topicTermsOf = (id: string): string[] => {
     let terms = topicTerms.get(id);
@@ -387,7 +416,8 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
 
   function retrieve(q: RetrievalQuery): Retrieval {
     const cues = questionCues(q.text);
-    const terms = [...new Set(maker.terms(q.text).map(correct))];
+    const ordered = maker.terms(q.text).map(correct);
+    const terms = [...new Set(ordered)];
     if (terms.length === 0) return { others: [], cues, terms, information: 0 };
     // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
     const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
@@ -486,15 +516,32 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     const top: number[] = [];
     for (let j = 0; j < seenCount; j++) {
       const ci = seen[j]!;
-      if (top.length === 4 && !before(ci, top[3]!)) continue;
-      let at = Math.min(top.length, 3);
-      if (top.length < 4) top.push(ci);
+      if (top.length === SHORTLIST && !before(ci, top[SHORTLIST - 1]!)) continue;
+      let at = Math.min(top.length, SHORTLIST - 1);
+      if (top.length < SHORTLIST) top.push(ci);
       while (at > 0 && before(ci, top[at - 1]!)) {
         top[at] = top[at - 1]!;
         at--;
       }
       top[at] = ci;
     }
+    // Word pairs of the question found in a shortlisted candidate's phrasings ("too many connections",
+    // "origin access control") raise it: the words in that order, not merely somewhere.
+    const pairs: string[] = [];
+    for (let j = 0; j + 1 < ordered.length; j++) if (ordered[j] !== ordered[j + 1]) pairs.push(`${ordered[j]} ${ordered[j + 1]}`);
+    if (pairs.length > 0 && top.length > 1) {
+      let changed = false;
+      for (const ci of top) {
+        const own = candidatePairs(ci);
+        const found = pairs.filter((p) => own.has(p)).length;
+        if (found > 0) {
+          candScore[ci] = candScore[ci]! * (1 + PAIR_WEIGHT * Math.min(found, MAX_PAIRS));
+          changed = true;
+        }
+      }
+      if (changed) top.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    }
+    top.length = Math.min(top.length, 4);
     const [best, ...rest] = top.map((ci): Match => ({ candidate: candidates[ci]!, score: candScore[ci]!, confidence: candConfidence[ci]! }));
     if (best && rest[0] && rest[0].score > best.score * 0.97 && rest[0].candidate.type === best.candidate.type) {
       // Two near-equal answers: less sure of either.

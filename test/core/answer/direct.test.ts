@@ -409,3 +409,13 @@ describe('specific questions without a how-to cue are answered by the bank, gene
     expect(service!.understanding.services).toEqual(['s3-files']);
   });
 });
+
+describe('word order', () => {
+  it("the question's word pairs found in a phrasing raise that answer among near-equal ones", async () => {
+    // "through sso instead of iam access keys": Identity Center instead of IAM users (with `aws configure
+    // sso`), not how to assign accounts to a group, which the words alone rank a little higher.
+    const [reply] = await chat('how do i give devs cli access through sso instead of iam access keys');
+    expect(reply!.answer.entry).toBe('iam-identity-center-vs-iam-users');
+    expect(screen(reply!)).toMatch(/aws configure sso/);
+  });
+});
