@@ -132,7 +132,10 @@ export function createUnderstander(k: Knowledge): Understander {
     // So does a follow-up pointing back ("what permissions does it need?") whose best match, about the
     // conversation's services, stands clearly ahead of the rest.
     const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (r.others[0] === undefined || best.score >= FOLLOW_UP_LEAD * r.others[0].score);
-    const suggestAt = ((practical || rich) && (u.intent !== 'out_of_scope' || /\b(aws|amazon)\b/i.test(u.text))) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    const aws = /\b(aws|amazon)\b/i.test(u.text);
+    // "what is the weather like tomorrow": sure it is off topic, so only a sure answer from the bank will do.
+    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws;
+    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws)) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
@@ -335,7 +338,8 @@ export function createUnderstander(k: Knowledge): Understander {
       // "cross region?", "max retention?" in a thread: a message this short continues the last answer.
       // "no nat here, which endpoints exactly?" after a fix: a question in a thread that asks for no
       // service in general terms goes on with the last answer, not to a recommendation.
-      const terse = previous.topic !== undefined && !social && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
+      const smallTalk = tokens.every((t) => greetings.has(t) || STOPWORDS.has(t));
+      const terse = previous.topic !== undefined && !social && !smallTalk && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
       if (aspectReading.aspect || pronoun || opener || terse || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);
