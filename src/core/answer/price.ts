@@ -208,7 +208,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (!q.asksPrice && !again) return undefined;
   // "nat gateway in each az or one, for cost": a sure decision from the bank is the answer; its
   // services' prices follow its lead (pricesBeside), not the other way round.
-  if (!again && !q.cheaper && u.match?.type === 'entry' && u.match.kind === 'decision' && u.match.confidence >= LEAD_AT && !ASKS_NUMBER.test(q.text)) return undefined;
+  if (!again && !u.followUp && !q.cheaper && u.match?.type === 'entry' && u.match.kind === 'decision' && u.match.confidence >= LEAD_AT && !ASKS_NUMBER.test(q.text)) return undefined;
   // "how to cap how much a single athena query can scan, it cost us", "how to see lambda cost per
   // function": a how-to or a fix that mentions money, not a request for a number.
   if (!again && u.match?.practical && u.match.id !== '' && !ASKS_NUMBER.test(q.text)) return undefined;

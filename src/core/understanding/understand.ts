@@ -141,7 +141,11 @@ export function createUnderstander(k: Knowledge): Understander {
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // A follow-up that points back, whose best match is a weak guess about none of the conversation's
     // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
+    // "how much does Redshift cost?" and the closest entry is about Athena: a guess about another service
+    // than the one named is no answer to a general question about it; its profile is.
+    const elsewhere = best !== undefined && !rich && !practical && !u.followUp && !carried && named.length > 0 && best.confidence < LEAD_AT && !best.candidate.services.some((s) => named.includes(s));
     const stray =
+      elsewhere ||
       (best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text)) ||
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));

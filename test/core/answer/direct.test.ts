@@ -419,3 +419,11 @@ describe('word order', () => {
     expect(screen(reply!)).toMatch(/aws configure sso/);
   });
 });
+
+describe('a general question about one service', () => {
+  it('is not answered by a closest guess about another service ("how much does Redshift cost?" is no Athena answer)', async () => {
+    const [reply] = await chat('how much does Redshift cost?');
+    expect(reply!.answer.title).toMatch(/Redshift/);
+    expect(reply!.answer.title).not.toMatch(/Athena/);
+  });
+});
