@@ -2,7 +2,7 @@
  * Answer-level regression gate on the project's own channel questions (written by people who never
  * saw the answer bank). Rounds 1-7 and the follow-up set have been tuned on (content was written for
  * their misses), so each must stay at 85% or more (the follow-up set, conversations only, at 80%).
- * Rounds 8-10, 12 and 13 have never been tuned on: they estimate unseen questions, and may not fall
+ * Rounds 8-10 and 12-16 have never been tuned on: they estimate unseen questions, and may not fall
  * below what they scored when this gate was set (rounds 8-10: 346/470, 73.6%, on 2026-12-06; first
  * contact 68.8%, 72.7%, 68.7%). Round 11 and followups2 arrived later: their misses were studied for
  * general fixes (no content written for them), so they are gated at about their first contact.
@@ -54,6 +54,12 @@ describe('channel questions answered on the first screen', () => {
     const s = await score(['round12.jsonl', 'round13.jsonl']);
     expect(s.rows).toBe(300);
     expect(s.share, s.misses).toBeGreaterThanOrEqual(0.7);
+  }, 120_000);
+
+  it('rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%): at least 78%', async () => {
+    const s = await score(['round14.jsonl', 'round15.jsonl', 'round16.jsonl']);
+    expect(s.rows).toBe(450);
+    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.78);
   }, 120_000);
 
   it('round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%): at least 70%', async () => {
