@@ -45,6 +45,10 @@ function answeredServices(k: Knowledge, u: Understanding, answer?: Answer): stri
   // A recommendation's picks, or services the answer shown is not about, are not what a later
   // "which one" points at: "gateway vs interface endpoint" answered by a VPC entry is about VPC.
   if (u.intent === 'recommend' || !u.services.some((s) => about.includes(s))) return about;
+  // "who deleted my ec2 instance" answered by a CloudTrail entry: the conversation is about both, so
+  // "does it log s3 object reads too?" can be about CloudTrail.
+  const main = about[0]!;
+  if (u.services.length < 2 && !u.services.includes(main) && (u.match?.confidence ?? 0) >= LEAD_AT) return [...u.services, main];
   // Only a sure answer narrows the conversation; a closest guess leaves it as asked.
   if (u.services.length < 2 || (u.match?.confidence ?? 0) < LEAD_AT) return u.services;
   const narrowed = u.services.filter((s) => about.includes(s));

@@ -124,6 +124,12 @@ describe('in a conversation', () => {
     expect(screen(which!).split('\n').slice(0, 20).join('\n')).toMatch(/ecr\.dkr/);
   });
 
+  it('after a question about one service answered by another\'s entry, "it" can be that other service ("does it log s3 object reads too?")', async () => {
+    const [first, reads] = await chat('how do i find who deleted one of our ec2 instances yesterday', 'does it log s3 object reads too?');
+    expect(first!.answer.entry).toBe('cloudtrail-who-deleted-resource');
+    expect(reads!.answer.entry).toBe('cloudtrail-data-events');
+  });
+
   it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');
