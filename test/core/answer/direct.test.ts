@@ -130,6 +130,12 @@ describe('in a conversation', () => {
     expect(reads!.answer.entry).toBe('cloudtrail-data-events');
   });
 
+  it('"can i scp files through it?" after Session Manager is the copy command, not a service control policy', async () => {
+    const [, scp] = await chat('how do i ssh into a private ec2 without a bastion', 'can i scp files through it?');
+    expect(scp!.understanding.services).not.toContain('organizations');
+    expect(scp!.answer.entry).toBe('systems-manager-ssh-over-session-manager');
+  });
+
   it('"it" then means what the last answer was about', async () => {
     const [, which, longest] = await chat('whats the difference between sqs and sns', 'which one keeps messages if the consumer is down', 'and whats the longest it can hold them');
     expect(which!.answer.entry).toBe('sqs-message-retention');
