@@ -6,6 +6,7 @@
  */
 import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 import type { RetrievalQuery } from '../retrieval/retriever.js';
+import { stem, tokenize } from './text.js';
 import type { Turn, Understanding } from './understanding.js';
 
 /** "Which one keeps ordering?": a pick between the services just compared. */
@@ -70,4 +71,14 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
     ...(same && switched ? { exclude: previous!.topic! } : {}),
   };
   return { query, named, carried };
+}
+
+/**
+ * Whether an entry's own text (lead, steps, caveats, command) holds at least half of a follow-up's
+ * retrieval terms: "no nat here, which endpoints exactly?" after an answer whose steps list them.
+ */
+export function entrySays(entry: BankEntry | undefined, terms: readonly string[]): boolean {
+  if (!entry || terms.length === 0) return false;
+  const said = new Set(tokenize([entry.lead, ...entry.steps, ...entry.caveats, entry.command ?? ''].join(' ')).map(stem));
+  return terms.filter((t) => said.has(t)).length * 2 >= terms.length;
 }

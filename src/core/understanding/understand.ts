@@ -13,12 +13,12 @@ import { distinctIds, findMentions } from './mentions.js';
 import { asksCanItDo, asksWhetherItHas, endsOnFor, namesADuration, namesATask, taskClause } from './question-shape.js';
 import { choiceBetween, choiceOptions, choicePair } from './choice.js';
 import { counterpartsOf, EQUIVALENT } from './counterparts.js';
-import { followUpQuery, REFERS_BACK, WHICH_OF_THEM } from './follow-up.js';
+import { entrySays, followUpQuery, REFERS_BACK, WHICH_OF_THEM } from './follow-up.js';
+import { createPairDecisions } from './pair-decision.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
 import { createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
-import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -105,6 +105,7 @@ export function createUnderstander(k: Knowledge): Understander {
   const classifier = trainIntentClassifier(k);
   const greetings = distinctiveWords(k, 'greeting');
   const retriever = createRetriever(k, lexicon);
+  const pairDecisions = createPairDecisions(k.bank);
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
@@ -139,13 +140,13 @@ export function createUnderstander(k: Knowledge): Understander {
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
-    // A follow-up that points back, whose best match is a weak guess about none of the conversation's
-    // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
     // "how much does Redshift cost?" and the closest entry is about Athena: a guess about another service
     // than the one named is no answer to a general question about it; its profile is.
     const elsewhere = best !== undefined && !rich && !practical && !u.followUp && !carried && named.length > 0 && best.confidence < LEAD_AT && !best.candidate.services.some((s) => named.includes(s));
     const stray =
       elsewhere ||
+      // A follow-up that points back, whose best match is a weak guess about none of the conversation's
+      // services ("how far back does it look?" → a WAF entry): the last answer is the better bet.
       (best !== undefined && u.followUp && previous?.topic !== undefined && best.confidence < LEAD_AT && !best.candidate.services.some((s) => u.services.includes(s)) && REFERS_BACK.test(u.text)) ||
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
@@ -154,9 +155,9 @@ export function createUnderstander(k: Knowledge): Understander {
     if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
-    } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && topicSays(previous.topic, r.terms))) {
+    } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
-    } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)) || (u.followUp && topicSays(previous.topic, r.terms)))) {
+    } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)) || (u.followUp && entrySays(bankEntry(k, previous.topic), r.terms)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
@@ -171,58 +172,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const choice = u.intent === 'compare' && !practical ? u.choice : undefined;
     const sureChoice = u.match !== undefined && u.match.confidence >= LEAD_AT && (u.match.kind === 'decision' || (r.best?.candidate.id === u.match.id && choice?.pair.every((s) => r.best!.candidate.services.includes(s))));
     if (choice && (choice.word === 'or' || rich || CHOICE.test(u.text)) && !sureChoice) {
-      const decision = pairDecision(choice.pair, [r.best, ...r.others], !rich, u.text);
+      const decision = pairDecisions.decide(choice.pair, [r.best, ...r.others], !rich, u.text);
       if (decision) u.match = { id: decision.id, type: 'entry', kind: 'decision', confidence: LEAD_AT, specific: true, practical, suggestAt };
     }
     return u;
-  }
-
-  /**
-   * Whether the entry's own text (lead, steps, caveats) holds most of a follow-up's terms: "no nat
-   * here, which endpoints exactly?" after an answer whose steps list the endpoints.
-   */
-  function topicSays(id: string, terms: readonly string[]): boolean {
-    const entry = bankEntry(k, id);
-    if (!entry || terms.length === 0) return false;
-    const said = new Set(tokenize([entry.lead, ...entry.steps, ...entry.caveats, entry.command ?? ''].join(' ')).map(stem));
-    return terms.filter((t) => said.has(t)).length * 2 >= terms.length;
-  }
-
-  /**
-   * The bank's decision between two services: of those weighing both, the one retrieval ranked
-   * (`ranked`, best first) with some confidence, else, when `unranked` allows, the one whose
-   * phrasings share most words with the question.
-   */
-  function pairDecision(pair: readonly [string, string], ranked: readonly (Match | undefined)[], unranked: boolean, text: string): BankEntry | undefined {
-    const key = [...pair].sort().join('|');
-    const options = decisionsByPair().get(key);
-    if (!options) return undefined;
-    for (const m of ranked) if (m && m.confidence >= SUGGEST_AT && options.some((o) => o.id === m.candidate.id)) return options.find((o) => o.id === m.candidate.id);
-    // A question that says more than the two names ("leaderboard for 2M players: dynamodb or
-    // elasticache?") is not answered by whichever decision weighs them in general.
-    if (!unranked) return undefined;
-    // The one whose phrasings share most words with the question (service names included), then the one about fewest services.
-    const asked = new Set(tokenize(text).filter((t) => !STOPWORDS.has(t)).map(stem));
-    const shared = (e: BankEntry) => Math.max(...e.questions.map((q) => new Set(tokenize(q).filter((t) => !STOPWORDS.has(t)).map(stem).filter((t) => asked.has(t))).size));
-    return options
-      .map((e) => ({ e, shared: shared(e) }))
-      .sort((a, b) => b.shared - a.shared || a.e.services.length - b.e.services.length)[0]!.e;
-  }
-
-  let pairs: Map<string, BankEntry[]> | undefined;
-  /** Decision entries by each pair of services they weigh ("firehose|kinesis"). */
-  function decisionsByPair(): Map<string, BankEntry[]> {
-    if (pairs) return pairs;
-    pairs = new Map();
-    for (const e of k.bank) {
-      if (e.kind !== 'decision') continue;
-      for (let i = 0; i < e.services.length; i++)
-        for (let j = i + 1; j < e.services.length; j++) {
-          const key = [e.services[i]!, e.services[j]!].sort().join('|');
-          (pairs.get(key) ?? pairs.set(key, []).get(key)!).push(e);
-        }
-    }
-    return pairs;
   }
 
   function read(raw: string, previous?: Turn): Understanding {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { choiceBetween, choiceOptions, choicePair } from '../../../src/core/understanding/choice.js';
-import { followUpQuery } from '../../../src/core/understanding/follow-up.js';
+import { entrySays, followUpQuery } from '../../../src/core/understanding/follow-up.js';
+import { createPairDecisions } from '../../../src/core/understanding/pair-decision.js';
+import { stem } from '../../../src/core/understanding/text.js';
 import { reading } from '../../../src/core/understanding/understanding.js';
 import type { BankEntry } from '../../../src/knowledge/answer-bank-schema.js';
 
@@ -93,5 +95,33 @@ describe('what a follow-up asks of retrieval', () => {
   it('a first question is its own query', () => {
     const u = reading({ intent: 'describe', services: ['s3'], text: 'how do i enable versioning on s3' });
     expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false });
+  });
+});
+
+describe('the bank\'s decision between two services', () => {
+  const decision = (id: string, services: string[], question: string) => ({ id, kind: 'decision', services, questions: [question] }) as unknown as BankEntry;
+  const bank = [
+    decision('firehose-vs-streams', ['kinesis', 'firehose'], 'kinesis data streams or firehose'),
+    decision('firehose-for-logs-to-s3', ['firehose', 'kinesis', 's3'], 'ship logs to s3 with firehose or kinesis'),
+    { id: 'howto', kind: 'howto', services: ['kinesis', 'firehose'], questions: ['how do i'] } as unknown as BankEntry,
+  ];
+  const pairs = createPairDecisions(bank);
+
+  it('is the one retrieval ranked with some confidence, else the one sharing most words, only when the question says no more than the names', () => {
+    const ranked = [{ candidate: { id: 'firehose-for-logs-to-s3' }, score: 1, confidence: 0.5 }] as never[];
+    expect(pairs.decide(['firehose', 'kinesis'], ranked, false, 'x')?.id).toBe('firehose-for-logs-to-s3');
+    expect(pairs.decide(['firehose', 'kinesis'], [], true, 'kinesis data streams or firehose?')?.id).toBe('firehose-vs-streams');
+    expect(pairs.decide(['firehose', 'kinesis'], [], true, 'logs to s3: firehose or kinesis?')?.id).toBe('firehose-for-logs-to-s3');
+    expect(pairs.decide(['firehose', 'kinesis'], [], false, 'leaderboard: firehose or kinesis?')).toBeUndefined();
+    expect(pairs.decide(['sqs', 'sns'], [], true, 'sqs or sns')).toBeUndefined();
+  });
+});
+
+describe('what an entry says', () => {
+  it('holds a follow-up\'s terms when its lead, steps, caveats or command hold at least half of them', () => {
+    const entry = { lead: 'Add interface endpoints ecr.api and ecr.dkr', steps: ['and an S3 gateway endpoint'], caveats: [], command: undefined } as unknown as BankEntry;
+    expect(entrySays(entry, [stem('endpoints'), stem('nat')])).toBe(true);
+    expect(entrySays(entry, [stem('price'), stem('nat')])).toBe(false);
+    expect(entrySays(undefined, [stem('endpoints')])).toBe(false);
   });
 });
