@@ -193,13 +193,13 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
   return [];
 }
 
+/** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */
+const ASKS_NUMBER = /\b(how much (is|are|does|do|would|will|for)|price of|prices? for|pricing (of|for)|cost of|costs? per|per (hour|month|gb|tb|request|million)|a month|monthly|hourly)\b|\$\s?\d/;
+
 /**
  * The price answer for a question, or undefined when it is not a price question about a service
  * the table covers (then the usual answer is given).
  */
-/** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */
-const ASKS_NUMBER = /\b(how much (is|are|does|do|would|will|for)|price of|prices? for|pricing (of|for)|cost of|costs? per|per (hour|month|gb|tb|request|million)|a month|monthly|hourly)\b|\$\s?\d/;
-
 export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()): Answer | undefined {
   if (!k.prices.table) return undefined;
   const q = readPriceQuestion(u.text);
