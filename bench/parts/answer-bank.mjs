@@ -87,6 +87,16 @@ async function measure(k) {
       retrieveMs += msSince(t2);
     }
   };
+  // One question on no conversation: understanding (retrieval timed inside it), then the answer.
+  const timedSplit = (q) => {
+    retrieveMs = 0;
+    const t3 = nowNs();
+    const u = bot.understander.understand(q, undefined);
+    const understandMs = msSince(t3);
+    const t4 = nowNs();
+    buildAnswer(k, u);
+    return { understandMs, retrieveMs, answerMs: msSince(t4) };
+  };
   const times = [];
   const split = [];
   let i = 0;
@@ -97,14 +107,8 @@ async function measure(k) {
     const total = msSince(t1);
     const askRetrieve = retrieveMs;
     times.push(total);
-    retrieveMs = 0;
-    const t3 = nowNs();
-    const u = bot.understander.understand(q, undefined);
-    const understandMs = msSince(t3);
-    const t4 = nowNs();
-    buildAnswer(k, u);
-    const answerMs = msSince(t4);
-    split.push({ text: q, total, retrieve: askRetrieve, read: understandMs - retrieveMs, answer: answerMs, retrieveAndAnswer: retrieveMs + answerMs });
+    const t = timedSplit(q);
+    split.push({ text: q, total, retrieve: askRetrieve, read: t.understandMs - t.retrieveMs, answer: t.answerMs, retrieveAndAnswer: t.retrieveMs + t.answerMs });
     i++;
   }
   // The same split, each question REPEATS times in a row, its median kept: what the question itself
@@ -114,14 +118,8 @@ async function measure(k) {
   for (const q of questions) {
     const runs = [];
     for (let r = 0; r < REPEATS; r++) {
-      retrieveMs = 0;
-      const t3 = nowNs();
-      const u = bot.understander.understand(q, undefined);
-      const understandMs = msSince(t3);
-      const t4 = nowNs();
-      buildAnswer(k, u);
-      runs.push(retrieveMs + msSince(t4));
-      void understandMs;
+      const t = timedSplit(q);
+      runs.push(t.retrieveMs + t.answerMs);
     }
     runs.sort((a, b) => a - b);
     steady.push(runs[Math.floor(REPEATS / 2)]);

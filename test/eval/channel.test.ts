@@ -29,7 +29,7 @@ async function score(names: string[]) {
 }
 
 describe('channel questions answered on the first screen', () => {
-  it.each([
+  const tuned = [
     ['round1.jsonl', 305, 0.85],
     ['round2.jsonl', 220, 0.85],
     ['round3.jsonl', 240, 0.85],
@@ -38,33 +38,16 @@ describe('channel questions answered on the first screen', () => {
     ['round6.jsonl', 180, 0.85],
     ['round7.jsonl', 170, 0.85],
     ['followups1.jsonl', 110, 0.8],
-  ] as const)('%s (tuned on): at least its bar', async (name, rows, bar) => {
-    const s = await score([name]);
+  ] as const;
+  it.each([
+    ...tuned.map(([name, rows, bar]) => [`${name} (tuned on)`, [name], rows, bar] as const),
+    ['rounds 8-10 (never tuned on)', ['round8.jsonl', 'round9.jsonl', 'round10.jsonl'], 470, 0.72],
+    ['rounds 12 and 13 (never tuned on, added 2026-12-06; first contact 71.3% and 72.0%)', ['round12.jsonl', 'round13.jsonl'], 300, 0.7],
+    ['rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%)', ['round14.jsonl', 'round15.jsonl', 'round16.jsonl'], 450, 0.78],
+    ['round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%)', ['round11.jsonl', 'followups2.jsonl'], 270, 0.7],
+  ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
+    const s = await score([...names]);
     expect(s.rows).toBe(rows);
     expect(s.share, s.misses).toBeGreaterThanOrEqual(bar);
-  }, 120_000);
-
-  it('rounds 8-10 (never tuned on): at least 72%', async () => {
-    const s = await score(['round8.jsonl', 'round9.jsonl', 'round10.jsonl']);
-    expect(s.rows).toBe(470);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.72);
-  }, 120_000);
-
-  it('rounds 12 and 13 (never tuned on, added 2026-12-06; first contact 71.3% and 72.0%): at least 70%', async () => {
-    const s = await score(['round12.jsonl', 'round13.jsonl']);
-    expect(s.rows).toBe(300);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.7);
-  }, 120_000);
-
-  it('rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%): at least 78%', async () => {
-    const s = await score(['round14.jsonl', 'round15.jsonl', 'round16.jsonl']);
-    expect(s.rows).toBe(450);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.78);
-  }, 120_000);
-
-  it('round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%): at least 70%', async () => {
-    const s = await score(['round11.jsonl', 'followups2.jsonl']);
-    expect(s.rows).toBe(270);
-    expect(s.share, s.misses).toBeGreaterThanOrEqual(0.7);
   }, 120_000);
 });

@@ -21,7 +21,7 @@ import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from 
 import { priceAnswer } from './price.js';
 import { ASPECTS } from '../../knowledge/names.js';
 import type { Aspect } from '../../knowledge/schema.js';
-import { LEAD_AT } from '../retrieval/retriever.js';
+import { ASKED_AS_STORED, LEAD_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -64,9 +64,6 @@ function mapsClouds(k: Knowledge, u: Understanding): boolean {
   const text = [entry.lead, ...entry.questions].join(' ').toLowerCase();
   return /\b(azure|gcp|google cloud)\b/.test(text) || (u.others ?? []).some((o) => text.includes(o.toLowerCase().split(' ')[0]!));
 }
-
-/** The bank's answer is asked almost word for word: "amazon mq activemq vs rabbitmq" is its decision. */
-const ASKED_AS_STORED = 0.85;
 
 /**
  * A product set against the AWS service that runs it ("amazon mq activemq vs rabbitmq", "kafka or

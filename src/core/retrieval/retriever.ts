@@ -21,6 +21,8 @@ import { tokenize } from '../understanding/text.js';
 export const LEAD_AT = 0.55;
 /** At or above this, the match is offered as the closest answer, said to be uncertain. */
 export const SUGGEST_AT = 0.35;
+/** At or above this, the question was asked almost as the entry stores it: that entry is the answer. */
+export const ASKED_AS_STORED = 0.85;
 /**
  * A how-to or a fix ("how do I…", a pasted error) that would otherwise get "no vetted answer" is
  * offered its closest answer from here on, said to be uncertain: measured on the channel sets, the

@@ -18,7 +18,7 @@ import { createPairDecisions } from './pair-decision.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
+import { ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -58,9 +58,6 @@ function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], menti
   return ids.filter((id) => !supporting.has(id) || mentions.some((m) => m.id === id && (joined(tokens[m.start - 1]) || joined(tokens[m.end]))));
 }
 
-
-/** Retrieval confidence at which a question reads as one the bank stores, phrasing for phrasing. */
-const ASKED_AS_STORED = 0.85;
 /** Words that set two named services against each other, when no vs/difference/compare does. */
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
