@@ -16,11 +16,9 @@ import { focusOf, shortName } from './facts.js';
 import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry } from '../../knowledge/bank-lookup.js';
-import { entryAnswer, factAnswer, noMatchAnswer } from './direct.js';
+import { entryAnswer, factAnswer, factAt, noMatchAnswer } from './direct.js';
 import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
-import { ASPECTS } from '../../knowledge/names.js';
-import type { Aspect } from '../../knowledge/schema.js';
 import { ASKED_AS_STORED, LEAD_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
@@ -45,9 +43,8 @@ function directAnswer(k: Knowledge, u: Understanding): Answer | undefined {
     const entry = bankEntry(k, m.id);
     if (entry) return entryAnswer(k, u, entry, sure);
   } else {
-    const [service, aspect, i] = m.id.split('/');
-    const fact = (ASPECTS as readonly string[]).includes(aspect!) ? k.profiles.get(service!)?.aspects[aspect as Aspect].facts[Number(i)] : undefined;
-    if (fact) return factAnswer(k, u, service!, aspect as Aspect, fact, sure);
+    const at = factAt(k, m.id);
+    if (at) return factAnswer(k, u, at.service, at.aspect, at.fact, sure);
   }
   return m.practical ? noMatchAnswer(k, u) : undefined;
 }

@@ -7,6 +7,8 @@ import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, Fact } from '../../knowledge/schema.js';
 import type { Understanding } from '../understanding/understanding.js';
+import { bankEntry } from '../../knowledge/bank-lookup.js';
+import { ASPECTS } from '../../knowledge/names.js';
 import { encodeAction } from './actions.js';
 import { aspectLabel, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
 import { pricesBeside } from './price.js';
@@ -39,6 +41,28 @@ function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   return out.slice(0, 4);
 }
 
+/**
+ * A match's close runner-up, as one short section: its question and its lead (or the fact).
+ */
+function alternativeSection(k: Knowledge, u: Understanding, shownId: string): Section | undefined {
+  const alt = u.match?.alternative;
+  if (!alt || alt.id === shownId) return undefined;
+  if (alt.type === 'entry') {
+    const entry = bankEntry(k, alt.id);
+    return entry ? { heading: `Or, if you meant "${entry.questions[0]}"`, bullets: [entry.lead] } : undefined;
+  }
+  const fact = factAt(k, alt.id);
+  return fact ? { heading: `Or, if you meant ${shortName(k, fact.service)} ${aspectLabel(k, fact.aspect).toLowerCase()}`, bullets: [fact.fact.text] } : undefined;
+}
+
+/** The profile fact a "service/aspect/index" id names, if there is one. */
+export function factAt(k: Knowledge, id: string): { service: string; aspect: Aspect; fact: Fact } | undefined {
+  const [service, aspect, i] = id.split('/');
+  if (!(ASPECTS as readonly string[]).includes(aspect!)) return undefined;
+  const fact = k.profiles.get(service!)?.aspects[aspect as Aspect].facts[Number(i)];
+  return fact ? { service: service!, aspect: aspect as Aspect, fact } : undefined;
+}
+
 export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, sure: boolean): Answer {
   const ids = servicesOf(u, entry.services);
   const sections: Section[] = [];
@@ -49,6 +73,9 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
   if (entry.steps.length > 0) sections.push({ heading: entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps', bullets: entry.steps, ordered: true });
+  // A close runner-up, after this answer's own steps: a guess between two readings shows both.
+  const alternative = alternativeSection(k, u, entry.id);
+  if (alternative) sections.push(alternative);
   if (entry.command && !commandFirst) sections.push({ heading: 'Command', code: entry.command });
   if (entry.flips.length > 0) sections.push({ heading: 'What would change the verdict', bullets: entry.flips });
   if (entry.caveats.length > 0) sections.push({ heading: 'Watch out', bullets: entry.caveats });
@@ -72,11 +99,12 @@ export function factAnswer(k: Knowledge, u: Understanding, id: string, aspect: A
   // The fact leads; two more of the same aspect support it.
   const others = profile.aspects[aspect].facts.filter((f) => f !== fact).slice(0, 2).map((f) => f.text);
   const label = aspectLabel(k, aspect).toLowerCase();
+  const alternative = alternativeSection(k, u, `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`);
   return {
     kind: u.intent,
     title: `${shortName(k, id)}: ${label}`,
     summary: fact.text,
-    sections: others.length > 0 ? [{ heading: `More on ${label}`, bullets: others }] : [],
+    sections: [...(alternative ? [alternative] : []), ...(others.length > 0 ? [{ heading: `More on ${label}`, bullets: others }] : [])],
     notes: sure ? [] : ["This is the closest fact I have; it may not be exactly what you asked."],
     sources: source ? [source] : [],
     followUps: moreButtons(k, [id]),

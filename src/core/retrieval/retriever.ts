@@ -29,6 +29,13 @@ export const ASKED_AS_STORED = 0.85;
  * closest entry answers such questions more often than not.
  */
 export const PRACTICAL_SUGGEST_AT = 0.2;
+/**
+ * A best match's runner-up scoring at least this share of its score is offered beside it ("or, if
+ * you meant…"): below LEAD_AT (a guess) from `unsure`, a sure match only when the runner-up is
+ * nearly level. Measured on the channel sets: between close readings, showing both answers more
+ * questions than either alone.
+ */
+export const ALTERNATIVE_SHARE = { unsure: 0.4, sure: 0.8 } as const;
 
 /** Field weights: a stored phrasing of the question counts more than the answer's own words. */
 const FIELD_BOOST = { q: 1, x: 0.5 };

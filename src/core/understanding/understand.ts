@@ -18,7 +18,7 @@ import { createPairDecisions } from './pair-decision.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
+import { ALTERNATIVE_SHARE, ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -96,6 +96,12 @@ function decides(best: Match, named: readonly string[], rich: boolean, betweenSe
   return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));
 }
 
+/** An unsure best match's runner-up close behind it (not the same entry), to offer beside it. */
+function alternativeTo(best: Match, others: readonly Match[], share: number): Match | undefined {
+  const next = others.find((o) => o.candidate.id !== best.candidate.id);
+  return next && next.score >= share * best.score ? next : undefined;
+}
+
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
   const needs = lazyNeedMatcher(k.needs);
@@ -154,6 +160,8 @@ export function createUnderstander(k: Knowledge): Understander {
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
+      const runnerUp = alternativeTo(best, r.others, best.confidence < LEAD_AT ? ALTERNATIVE_SHARE.unsure : ALTERNATIVE_SHARE.sure);
+      if (runnerUp) u.match.alternative = { id: runnerUp.candidate.id, type: runnerUp.candidate.type };
     } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)) || (u.followUp && entrySays(bankEntry(k, previous.topic), r.terms)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.

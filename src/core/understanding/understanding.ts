@@ -66,6 +66,11 @@ export interface MatchRef {
   practical: boolean;
   /** The confidence from which this match is offered as the closest answer. */
   suggestAt: number;
+  /**
+   * An unsure match's runner-up, close behind it (an entry id or a fact's "service/aspect/index"):
+   * shown beside it, so a guess between two readings offers both.
+   */
+  alternative?: { id: string; type: 'entry' | 'fact' };
 }
 
 /** What a conversation remembers of its last answered turn. */

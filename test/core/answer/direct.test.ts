@@ -375,6 +375,29 @@ describe('when the bank has no good answer', () => {
   });
 });
 
+describe('a close second reading is offered beside the answer', () => {
+  it('an unsure match shows its runner-up (question and lead) after its own steps, within the first screen', async () => {
+    const [reply] = await chat("aurora mysql 'Too many connections' during launch, ecs tasks scaled to 300");
+    const m = reply!.understanding.match!;
+    expect(m.confidence).toBeLessThan(LEAD_AT);
+    expect(m.alternative).toBeDefined();
+    expect(m.alternative!.id).not.toBe(m.id);
+    const text = screen(reply!);
+    expect(text).toMatch(/Or, if you meant "/);
+    // Both readings are on the first screen: the guess leads, the runner-up follows its steps.
+    expect(text).toMatch(/RunTask/);
+    expect(text).toMatch(/max_connections/);
+    expect(text.indexOf('Or, if you meant')).toBeGreaterThan(text.indexOf('Steps'));
+  });
+
+  it('a sure match with no runner-up close behind shows no second reading', async () => {
+    const [reply] = await chat('how long does sqs keep messages');
+    expect(reply!.understanding.match!.confidence).toBeGreaterThanOrEqual(LEAD_AT);
+    expect(reply!.understanding.match!.alternative).toBeUndefined();
+    expect(screen(reply!)).not.toMatch(/Or, if you meant/);
+  });
+});
+
 describe('money words that do not ask a price', () => {
   it.each([
     ['athena queries on our events bucket scan like 2tb each time and cost a fortune', /Parquet/],
