@@ -14,6 +14,9 @@ import { aspectLabel, plainName, profileOf, shortName, uniqueLinks } from './fac
 import { pricesBeside } from './price.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
+/** Steps kept by an unsure answer shown beside other readings. */
+const GUESS_STEPS = 3;
+
 const KIND_TITLE = { fact: 'answer', howto: 'how to', troubleshoot: 'likely cause and fix', decision: 'verdict' } as const;
 
 /** Services to name in the title and offer as buttons: the question's, then the entry's. */
@@ -42,17 +45,21 @@ function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
 }
 
 /**
- * A match's close runner-up, as one short section: its question and its lead (or the fact).
+ * A match's close runners-up, one short section each: its question and its lead (or the fact).
  */
-function alternativeSection(k: Knowledge, u: Understanding, shownId: string): Section | undefined {
-  const alt = u.match?.alternative;
-  if (!alt || alt.id === shownId) return undefined;
-  if (alt.type === 'entry') {
-    const entry = bankEntry(k, alt.id);
-    return entry ? { heading: `Or, if you meant "${entry.questions[0]}"`, bullets: [entry.lead] } : undefined;
+function alternativeSections(k: Knowledge, u: Understanding, shownId: string): Section[] {
+  const out: Section[] = [];
+  for (const alt of u.match?.alternatives ?? []) {
+    if (alt.id === shownId) continue;
+    if (alt.type === 'entry') {
+      const entry = bankEntry(k, alt.id);
+      if (entry) out.push({ heading: `Or, if you meant "${entry.questions[0]}"`, bullets: [entry.lead] });
+      continue;
+    }
+    const fact = factAt(k, alt.id);
+    if (fact) out.push({ heading: `Or, if you meant ${shortName(k, fact.service)} ${aspectLabel(k, fact.aspect).toLowerCase()}`, bullets: [fact.fact.text] });
   }
-  const fact = factAt(k, alt.id);
-  return fact ? { heading: `Or, if you meant ${shortName(k, fact.service)} ${aspectLabel(k, fact.aspect).toLowerCase()}`, bullets: [fact.fact.text] } : undefined;
+  return out;
 }
 
 /** The profile fact a "service/aspect/index" id names, if there is one. */
@@ -72,10 +79,13 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   // "how do i do that from the cli?": the command first.
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
-  if (entry.steps.length > 0) sections.push({ heading: entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps', bullets: entry.steps, ordered: true });
-  // A close runner-up, after this answer's own steps: a guess between two readings shows both.
-  const alternative = alternativeSection(k, u, entry.id);
-  if (alternative) sections.push(alternative);
+  const alternatives = alternativeSections(k, u, entry.id);
+  // A guess shown beside other readings keeps its first steps only, so every reading fits the first screen.
+  const steps = !sure && alternatives.length > 0 ? entry.steps.slice(0, GUESS_STEPS) : entry.steps;
+  const stepsHeading = entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps';
+  if (steps.length > 0) sections.push({ heading: steps.length < entry.steps.length ? `${stepsHeading} (first ${steps.length} of ${entry.steps.length})` : stepsHeading, bullets: steps, ordered: true });
+  // Close runners-up, after this answer's own steps: a guess between readings shows each.
+  sections.push(...alternatives);
   if (entry.command && !commandFirst) sections.push({ heading: 'Command', code: entry.command });
   if (entry.flips.length > 0) sections.push({ heading: 'What would change the verdict', bullets: entry.flips });
   if (entry.caveats.length > 0) sections.push({ heading: 'Watch out', bullets: entry.caveats });
@@ -99,12 +109,12 @@ export function factAnswer(k: Knowledge, u: Understanding, id: string, aspect: A
   // The fact leads; two more of the same aspect support it.
   const others = profile.aspects[aspect].facts.filter((f) => f !== fact).slice(0, 2).map((f) => f.text);
   const label = aspectLabel(k, aspect).toLowerCase();
-  const alternative = alternativeSection(k, u, `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`);
+  const alternatives = alternativeSections(k, u, `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`);
   return {
     kind: u.intent,
     title: `${shortName(k, id)}: ${label}`,
     summary: fact.text,
-    sections: [...(alternative ? [alternative] : []), ...(others.length > 0 ? [{ heading: `More on ${label}`, bullets: others }] : [])],
+    sections: [...alternatives, ...(others.length > 0 ? [{ heading: `More on ${label}`, bullets: others }] : [])],
     notes: sure ? [] : ["This is the closest fact I have; it may not be exactly what you asked."],
     sources: source ? [source] : [],
     followUps: moreButtons(k, [id]),

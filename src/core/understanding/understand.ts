@@ -18,7 +18,7 @@ import { createPairDecisions } from './pair-decision.js';
 import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
-import { ALTERNATIVE_SHARE, ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
+import { ALTERNATIVE_SHARE, ALTERNATIVES_MOST, ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
 
 /** Below this confidence the bot asks a clarifying question instead of answering. */
 export const CLARIFY_BELOW = 0.5;
@@ -96,10 +96,9 @@ function decides(best: Match, named: readonly string[], rich: boolean, betweenSe
   return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));
 }
 
-/** An unsure best match's runner-up close behind it (not the same entry), to offer beside it. */
-function alternativeTo(best: Match, others: readonly Match[], share: number): Match | undefined {
-  const next = others.find((o) => o.candidate.id !== best.candidate.id);
-  return next && next.score >= share * best.score ? next : undefined;
+/** The best match's runners-up close behind it (other entries or facts, at most `most`), to offer beside it. */
+function alternativesTo(best: Match, others: readonly Match[], share: number, most: number): Match[] {
+  return others.filter((o) => o.candidate.id !== best.candidate.id && o.score >= share * best.score).slice(0, most);
 }
 
 export function createUnderstander(k: Knowledge): Understander {
@@ -160,8 +159,9 @@ export function createUnderstander(k: Knowledge): Understander {
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {
       u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
-      const runnerUp = alternativeTo(best, r.others, best.confidence < LEAD_AT ? ALTERNATIVE_SHARE.unsure : ALTERNATIVE_SHARE.sure);
-      if (runnerUp) u.match.alternative = { id: runnerUp.candidate.id, type: runnerUp.candidate.type };
+      const unsure = best.confidence < LEAD_AT;
+      const runnersUp = alternativesTo(best, r.others, unsure ? ALTERNATIVE_SHARE.unsure : ALTERNATIVE_SHARE.sure, ALTERNATIVES_MOST[unsure ? 'unsure' : 'sure']);
+      if (runnersUp.length > 0) u.match.alternatives = runnersUp.map((o) => ({ id: o.candidate.id, type: o.candidate.type }));
     } else if ((u.followUp || carried) && previous?.topic && (r.cues.has('fact') || r.terms.some((t) => LIMIT_TERMS.has(t)) || (REFERS_BACK.test(u.text) && u.intent !== 'compare' && (!u.aspect || r.terms.length >= 3)) || (u.followUp && entrySays(bankEntry(k, previous.topic), r.terms)))) {
       // "how high can it go?" right after an answer about a limit: the same answer holds the number;
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.

@@ -67,10 +67,10 @@ export interface MatchRef {
   /** The confidence from which this match is offered as the closest answer. */
   suggestAt: number;
   /**
-   * An unsure match's runner-up, close behind it (an entry id or a fact's "service/aspect/index"):
-   * shown beside it, so a guess between two readings offers both.
+   * The match's runners-up close behind it (entry ids or facts' "service/aspect/index"), best first:
+   * shown beside it, so a guess between readings offers each.
    */
-  alternative?: { id: string; type: 'entry' | 'fact' };
+  alternatives?: { id: string; type: 'entry' | 'fact' }[];
 }
 
 /** What a conversation remembers of its last answered turn. */

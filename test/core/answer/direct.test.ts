@@ -380,8 +380,8 @@ describe('a close second reading is offered beside the answer', () => {
     const [reply] = await chat("aurora mysql 'Too many connections' during launch, ecs tasks scaled to 300");
     const m = reply!.understanding.match!;
     expect(m.confidence).toBeLessThan(LEAD_AT);
-    expect(m.alternative).toBeDefined();
-    expect(m.alternative!.id).not.toBe(m.id);
+    expect(m.alternatives?.length).toBeGreaterThan(0);
+    expect(m.alternatives!.map((a) => a.id)).not.toContain(m.id);
     const text = screen(reply!);
     expect(text).toMatch(/Or, if you meant "/);
     // Both readings are on the first screen: the guess leads, the runner-up follows its steps.
@@ -390,10 +390,22 @@ describe('a close second reading is offered beside the answer', () => {
     expect(text.indexOf('Or, if you meant')).toBeGreaterThan(text.indexOf('Steps'));
   });
 
+  it('a guess offers at most two other readings and keeps its own first three steps, so all fit the first screen', async () => {
+    const [reply] = await chat('run a cleanup every night at 03:00 utc that expires stale matchmaking tickets');
+    const m = reply!.understanding.match!;
+    expect(m.confidence).toBeLessThan(LEAD_AT);
+    expect(m.alternatives!.length).toBeGreaterThanOrEqual(1);
+    expect(m.alternatives!.length).toBeLessThanOrEqual(2);
+    const steps = reply!.answer.sections.find((s) => /^(Steps|Fix it)/.test(s.heading ?? ''));
+    if (steps) expect(steps.bullets!.length).toBeLessThanOrEqual(3);
+    const text = screen(reply!);
+    expect(text.match(/Or, if you meant/g)!.length).toBe(m.alternatives!.length);
+  });
+
   it('a sure match with no runner-up close behind shows no second reading', async () => {
     const [reply] = await chat('how long does sqs keep messages');
     expect(reply!.understanding.match!.confidence).toBeGreaterThanOrEqual(LEAD_AT);
-    expect(reply!.understanding.match!.alternative).toBeUndefined();
+    expect(reply!.understanding.match!.alternatives).toBeUndefined();
     expect(screen(reply!)).not.toMatch(/Or, if you meant/);
   });
 });
