@@ -13,6 +13,25 @@ const MEANINGFUL = new Set(['who', 'not', 'no', 'up', 'down', 'out', 'off', 'onc
 /** Words that ask for a general answer, not a specific one: they never pick an entry. */
 const GENERIC = new Set(['difference', 'differences', 'compare', 'comparison', 'explain', 'overview', 'tell', 'about', 'vs', 'versus', 'v', 'aws', 'amazon', 'question', 'between', 'hey', 'folks', 'anyone', 'guys', 'team']);
 
+/**
+ * Irregular verb forms the Porter stemmer leaves apart from their verb ("kept" is not "keep"):
+ * read as the verb, so "how long is data kept" meets "how long does it keep data". Only forms
+ * that are seldom anything but that verb ("left", "found", "led", "stuck" stay as they are).
+ */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
+  kept: 'keep', sent: 'send', wrote: 'write', written: 'write', rewrote: 'rewrite', rewritten: 'rewrite',
+  overwrote: 'overwrite', overwritten: 'overwrite', overrode: 'override', overridden: 'override',
+  took: 'take', taken: 'take', made: 'make', built: 'build', rebuilt: 'rebuild', lost: 'lose', paid: 'pay',
+  held: 'hold', ran: 'run', got: 'get', gotten: 'get', gave: 'give', given: 'give', chose: 'choose',
+  chosen: 'choose', broke: 'break', broken: 'break', began: 'begin', begun: 'begin', spent: 'spend',
+  saw: 'see', seen: 'see', told: 'tell', bought: 'buy', caught: 'catch', hid: 'hide', hidden: 'hide',
+  froze: 'freeze', frozen: 'freeze', stole: 'steal', stolen: 'steal', forgot: 'forget', forgotten: 'forget',
+  hung: 'hang', meant: 'mean', grew: 'grow', grown: 'grow', sold: 'sell', threw: 'throw', thrown: 'throw',
+  undid: 'undo', undone: 'undo', shown: 'show', known: 'know', drew: 'draw', drawn: 'draw', went: 'go',
+  gone: 'go', came: 'come', became: 'become', fell: 'fall', fallen: 'fall', woke: 'wake', woken: 'wake',
+  rose: 'rise', risen: 'rise', understood: 'understand', spun: 'spin', shrank: 'shrink', shrunk: 'shrink',
+}));
+
 export interface Synonym {
   to: string;
   from: string[];
@@ -53,7 +72,7 @@ export function createTermMaker(lexicon: Lexicon, synonyms: readonly Synonym[], 
   const stemmed = (t: string) => {
     let s = stemMemo.get(t);
     if (s === undefined) {
-      s = stem(t);
+      s = stem(IRREGULAR.get(t) ?? t);
       if (stemMemo.size > 50_000) stemMemo.clear();
       stemMemo.set(t, s);
     }

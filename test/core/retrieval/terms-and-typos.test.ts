@@ -24,4 +24,10 @@ describe('retrieval terms', () => {
     expect(termsOf('send players to the closest healthy one')).not.toContain(stem('layer'));
     expect(termsOf('encrpytion at rest')).toContain(stem('encryption'));
   });
+
+  it('an irregular past form is read as its verb ("kept" meets "keep"), and a word named like an object property is just a word', () => {
+    expect(termsOf('how long is data kept')).toContain(stem('keep'));
+    expect(termsOf('the message was sent twice')).toContain(stem('send'));
+    expect(termsOf('constructor tostring hasownproperty')).toEqual([stem('constructor'), stem('tostring'), stem('hasownproperty')]);
+  });
 });
