@@ -3,9 +3,11 @@
  * saw the answer bank). Rounds 1-7 and the follow-up set have been tuned on (content was written for
  * their misses), so each must stay at 85% or more (the follow-up set, conversations only, at 80%).
  * Rounds 8-10 and 12-16 have never been tuned on: they estimate unseen questions, and may not fall
- * below what they scored when this gate was set (rounds 8-10: 346/470, 73.6%, on 2026-12-06; first
- * contact 68.8%, 72.7%, 68.7%). Round 11 and followups2 arrived later: their misses were studied for
- * general fixes (no content written for them), so they are gated at about their first contact.
+ * below about what they score now (raised 2026-12-06 to just under rounds 8-10 390/470, 12-13 240/300,
+ * 14-16 393/450; first contact of rounds 8-10: 68.8%, 72.7%, 68.7%). Round 11 and followups2
+ * arrived later: their misses were studied for general fixes (no content written for them), so
+ * they are gated just under their current 214/270.
+ * followups3 (35 conversations) is never tuned on either: gated a little below its first contact.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -41,10 +43,11 @@ describe('channel questions answered on the first screen', () => {
   ] as const;
   it.each([
     ...tuned.map(([name, rows, bar]) => [`${name} (tuned on)`, [name], rows, bar] as const),
-    ['rounds 8-10 (never tuned on)', ['round8.jsonl', 'round9.jsonl', 'round10.jsonl'], 470, 0.72],
-    ['rounds 12 and 13 (never tuned on, added 2026-12-06; first contact 71.3% and 72.0%)', ['round12.jsonl', 'round13.jsonl'], 300, 0.7],
-    ['rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%)', ['round14.jsonl', 'round15.jsonl', 'round16.jsonl'], 450, 0.78],
-    ['round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%)', ['round11.jsonl', 'followups2.jsonl'], 270, 0.7],
+    ['rounds 8-10 (never tuned on)', ['round8.jsonl', 'round9.jsonl', 'round10.jsonl'], 470, 0.81],
+    ['rounds 12 and 13 (never tuned on, added 2026-12-06; first contact 71.3% and 72.0%)', ['round12.jsonl', 'round13.jsonl'], 300, 0.78],
+    ['rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%)', ['round14.jsonl', 'round15.jsonl', 'round16.jsonl'], 450, 0.85],
+    ['round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%)', ['round11.jsonl', 'followups2.jsonl'], 270, 0.77],
+    ['the third follow-up set (never tuned on, added 2026-12-06; first contact 76.4%)', ['followups3.jsonl'], 123, 0.74],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);

@@ -233,7 +233,8 @@ export function createUnderstander(k: Knowledge): Understander {
     const products = mentions.outside.filter((o) => o.term.kind === 'product');
     // Products by their own name ("RabbitMQ"); other clouds' services as typed ("azure blob").
     const typed = (ms: typeof mentions.outside) => [...new Set(ms.map((o) => (o.term.kind === 'product' ? o.term.name : tokens.slice(o.start, o.end).join(' '))))];
-    if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue))) {
+    // A product beside two AWS services is context, not a side ("msk or kinesis? nobody here knows kafka").
+    if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue && ids.length < 2))) {
       const services = ids.slice(0, MAX_COMPARED);
       return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, others: typed([...clouds, ...products]) });
     }

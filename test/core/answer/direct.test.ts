@@ -340,6 +340,14 @@ describe('another cloud\'s product on AWS', () => {
     expect(screen(reply!)).toMatch(/CloudFront Functions[\s\S]*Lambda@Edge/);
   });
 
+  it('a product named beside two AWS services is context, not a side of the comparison ("msk or kinesis? nobody here knows kafka")', async () => {
+    const [reply] = await chat('msk or kinesis data streams for ~50MB/s of match events? nobody here knows kafka');
+    expect(reply!.understanding.services).toEqual(['msk', 'kinesis']);
+    expect(reply!.understanding.others ?? []).toEqual([]);
+    expect(reply!.answer.title).not.toMatch(/Apache Kafka/);
+    expect(screen(reply!)).toMatch(/Kinesis Data\s+Streams on-demand/);
+  });
+
   it('"leaving gcp bigquery … what do we use on aws" names the product, not the cloud, and its counterparts', async () => {
     const [reply] = await chat("we're leaving gcp bigquery, ~3 TB warehouse, what do we use on aws?");
     expect(reply!.answer.title).toBe('BigQuery on AWS');
