@@ -7,7 +7,7 @@ export interface TextOptions {
 }
 
 /**
- * Words to wrap, a number kept with the word after it ("180 days", "4 KB", "$0.10 per"): a reader
+ * Words to wrap, a number kept with the word after it ("180 days", "(365 days)", "4 KB", "$0.10 per"): a reader
  * (or a search over the screen) sees a quantity whole, never split across two lines.
  */
 function wrapUnits(text: string): string[] {
@@ -15,7 +15,7 @@ function wrapUnits(text: string): string[] {
   const out: string[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^[~≈<>$]?\d[\d,.]*[%x×]?$/.test(prev.split(' ').pop()!) && prev.length + 1 + w.length <= 30) out[out.length - 1] = `${prev} ${w}`;
+    if (prev !== undefined && /^\(?[~≈<>$]?\d[\d,.]*[%x×]?$/.test(prev.split(' ').pop()!) && prev.length + 1 + w.length <= 30) out[out.length - 1] = `${prev} ${w}`;
     else out.push(w);
   }
   return out;
