@@ -127,7 +127,7 @@ export function createUnderstander(k: Knowledge): Understander {
     // without lambda") is that entry's, unless it says vs/difference/compare. Two services named in a
     // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
-    const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || !rich;
+    const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || (!rich && !r.cues.has('fact'));
     // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
     const compared = u.intent === 'compare' ? u.services : named;
     const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, compared, rich, u.betweenServices) ? undefined : r.best;
