@@ -7,7 +7,8 @@
  * 14-16 393/450; first contact of rounds 8-10: 68.8%, 72.7%, 68.7%). Round 11 and followups2
  * arrived later: their misses were studied for general fixes (no content written for them), so
  * they are gated just under their current 214/270.
- * followups3 (35 conversations) is never tuned on either: gated a little below its first contact.
+ * followups3 (35 conversations) and rounds 17-18 are never tuned on either: gated a little below
+ * their first contact. followups4 (38 conversations) is studied for general follow-up fixes.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,8 @@ describe('channel questions answered on the first screen', () => {
     ['rounds 14-16 (never tuned on, added 2026-12-06; first contact 76.0%, 78.7%, 88.7%)', ['round14.jsonl', 'round15.jsonl', 'round16.jsonl'], 450, 0.85],
     ['round 11 and the second follow-up set (their misses studied, first contact 69.3% and 77.5%)', ['round11.jsonl', 'followups2.jsonl'], 270, 0.77],
     ['the third follow-up set (never tuned on, added 2026-12-06; first contact 76.4%)', ['followups3.jsonl'], 123, 0.74],
+    ['rounds 17 and 18 (never tuned on, added 2026-12-06; first contact 82.7% and 84.7%)', ['round17.jsonl', 'round18.jsonl'], 300, 0.81],
+    ['the fourth follow-up set (its misses studied, first contact 74.0%)', ['followups4.jsonl'], 123, 0.72],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);
