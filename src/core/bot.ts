@@ -67,7 +67,9 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
 
   const remember = async (conversation: string | undefined, u: Understanding, answer?: Answer) => {
     if (!conversation || u.clarify) return;
-    const topic = answer?.entry && bankEntry(knowledge, answer.entry) ? answer.entry : undefined;
+    // A price answered for a bank entry ("do alias queries cost anything") leaves that entry the topic.
+    const led = answer?.entry ?? (answer?.priced && u.match?.type === 'entry' ? u.match.id : undefined);
+    const topic = led && bankEntry(knowledge, led) ? led : undefined;
     // An answer from the bank is what the conversation is now about, whatever the question was read
     // as ("is there a way to see which permissions a role uses", then "how far back does it look?").
     if (!topic && (!REMEMBERED.has(u.intent) || u.services.length === 0)) return;

@@ -55,6 +55,8 @@ const W_SOME = SERVICES.some;
 const W_CONTEXT = SERVICES.context;
 const W_NONE = SERVICES.none;
 const W_MISMATCH = SERVICES.mismatch;
+/** A candidate about (at least two of) the several services a question names. */
+const W_ALL_NAMED = 1.5;
 /** A candidate first about a service related to the one asked (the directory's "related"). */
 const W_RELATED = 0.45;
 /** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
@@ -353,8 +355,12 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     const to = serviceStart[ci + 1]!;
     const hasMain = to > from;
     if (asked > 0) {
+      let covered = 0;
+      for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) covered++;
+      // "lambda in our vpc hangs on s3.getObject": an answer about both services named beats one about either.
+      if (asked >= 2 && covered >= Math.min(asked, 2)) return W_ALL_NAMED;
       if (hasMain && askedMark[services[from]!] === gen) return W_MAIN;
-      for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) return W_SOME;
+      if (covered > 0) return W_SOME;
       // "asg launch fails: InsufficientInstanceCapacity" answered by an EC2 entry: a service next to the one named.
       if (hasMain && relatedMark[services[from]!] === gen) return W_RELATED;
       return W_MISMATCH;

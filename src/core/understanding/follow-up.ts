@@ -44,9 +44,12 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   const carried =
     !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && newService &&
     (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && words(u.text) <= SAME_QUESTION_WORDS));
-  const named = u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
   // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
   const relational = u.followUp && newService && RELATIONAL.test(u.text);
+  // "ok and secrets manager? is there a gateway one for that too": a follow-up that turns to another
+  // service asks about that one, as if named in a new question.
+  const turnsTo = u.followUp && newService && !relational && u.intent !== 'compare';
+  const named = turnsTo ? u.services : u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
   // A follow-up naming a service the conversation already has keeps the others in context too.
   const within = u.followUp && !newService && previous !== undefined;
   const context = u.followUp ? (relational || within ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);

@@ -50,6 +50,20 @@ describe('the questions issue 10 found answered beside the point', () => {
     expect(cron!.answer.entry ?? '').not.toMatch(/^emr/);
   });
 
+  it('a question asking a number about two services is no comparison ("whats the max batch size i can use for sqs lambda")', async () => {
+    const [reply] = await chat('whats the max batch size i can use for sqs lambda');
+    expect(reply!.answer.entry).toBe('sqs-lambda-batch-size');
+    expect(screen(reply!)).toMatch(/10,000/);
+  });
+
+  it('an answer about both services named beats one about another service that shares the symptom', async () => {
+    // Secrets Manager's "GetSecretValue hangs in a private subnet" shares the words; only the Lambda
+    // entry is about Lambda and S3 both.
+    const [reply] = await chat('lambda in our vpc just hangs on s3.getObject until it times out. works fine outside the vpc. private subnets, no nat');
+    expect(reply!.answer.entry).toBe('lambda-vpc-no-internet');
+    expect(screen(reply!)).toMatch(/gateway (VPC )?endpoint/i);
+  });
+
   it('a plain comparison stays a comparison', async () => {
     const [reply] = await chat('difference between sqs and sns');
     expect(reply!.answer.entry).toBeUndefined();
@@ -202,6 +216,23 @@ describe('a conversation is about what the last answer said', () => {
     expect(fromLambda!.answer.entry).not.toBe('efs-mount-timeout');
     expect(fromLambda!.answer.title).toMatch(/EFS/);
     expect(screen(next!)).toMatch(/24 hours[\s\S]*365\s+days/);
+  });
+
+  it('a follow-up that turns to another service asks about that one ("ok and secrets manager? is there a gateway one for that too")', async () => {
+    const [, next] = await chat('s3 access denied after adding vpc gateway endpoint', 'ok and secrets manager? is there a gateway one for that too');
+    expect(next!.understanding.services).toEqual(['secrets-manager']);
+    expect(next!.answer.entry).toBe('secrets-manager-vpc-endpoint');
+    expect(screen(next!)).toMatch(/interface VPC endpoint/i);
+  });
+
+  it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
+    const [first] = await chat('do route 53 alias queries cost anything');
+    expect(first!.answer.priced).toBeDefined();
+    const id = 'price-topic';
+    await bot.ask('do route 53 alias queries cost anything', id);
+    const [, next] = [undefined, await bot.ask('how is it billed then', id)];
+    expect(next.understanding.followUp).toBe(true);
+    expect(next.understanding.topic).toBe(first!.understanding.match!.id);
   });
 
   it('"does that work for rds passwords?" after a rotation answer stays on rotation, for RDS', async () => {

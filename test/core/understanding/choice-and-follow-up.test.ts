@@ -56,10 +56,10 @@ describe('what a follow-up asks of retrieval', () => {
   ]);
   const bank = (id: string) => byId.get(id);
 
-  it('"and kinesis?" asks the last question about Kinesis, never answered by the last entry itself', () => {
+  it('"and kinesis?" asks the last question about Kinesis (named, as in a new question), never answered by the last entry itself', () => {
     const u = reading({ intent: 'describe', services: ['kinesis'], followUp: true, text: 'and kinesis?' });
     const f = followUpQuery(u, { intent: 'describe', services: ['sqs'], aspect: null, topic: 'sqs-message-retention' }, bank);
-    expect(f.query).toMatchObject({ text: 'and kinesis? how long does sqs keep messages', services: [], context: ['kinesis'], exclude: 'sqs-message-retention' });
+    expect(f.query).toMatchObject({ text: 'and kinesis? how long does sqs keep messages', services: ['kinesis'], context: ['kinesis'], exclude: 'sqs-message-retention' });
     expect(f.query.topic).toBeUndefined();
   });
 

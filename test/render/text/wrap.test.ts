@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/core/answer/types.js';
 import { renderText } from '../../../src/render/text.js';
 
-const answer = (summary: string): Answer => ({ kind: 'fact', title: 'T', summary, sections: [], notes: [], sources: [], followUps: [] });
+const answer = (summary: string): Answer => ({ kind: 'describe', title: 'T', summary, sections: [], notes: [], sources: [], followUps: [] });
 
 describe('terminal wrapping', () => {
   it.each([
