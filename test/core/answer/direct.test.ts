@@ -352,6 +352,16 @@ describe('another cloud\'s product on AWS', () => {
     expect(compare!.answer.summary).toMatch(/^Amazon S3 is AWS's counterpart of Azure Blob Storage/);
   });
 
+  it('"what replaces X" and "moving from azure" ask for the named product\'s counterpart, not the whole map', async () => {
+    for (const q of ['what replaces key vault on aws', "we're moving from azure, what replaces key vault on aws"]) {
+      const [reply] = await chat(q);
+      expect(reply!.answer.title, q).toBe('Azure Key Vault on AWS');
+      expect(screen(reply!)).toMatch(/KMS[\s\S]*Secrets Manager/);
+    }
+    const [, hsm] = await chat('what replaces key vault on aws', 'what about key vault managed hsm');
+    expect(screen(hsm!)).toMatch(/counterpart of Azure Key Vault Managed HSM is CloudHSM/);
+  });
+
   it('a counterpart closed to new customers comes after the successor AWS recommends, with its status', async () => {
     const [reply] = await chat("we're on azure devops now, what's the aws version of that");
     expect(reply!.understanding.services.slice(0, 2)).toEqual(['codepipeline', 'codecatalyst']);
