@@ -19,7 +19,7 @@ import { bankEntry } from '../../knowledge/bank-lookup.js';
 import { entryAnswer, factAnswer, factAt, noMatchAnswer } from './direct.js';
 import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
-import { ASKED_AS_STORED, LEAD_AT } from '../retrieval/retriever.js';
+import { ASKED_AS_STORED, LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
 
 /** Side-by-side columns stay readable in a chat window up to three services. */
 export const MAX_COLUMNS = 3;
@@ -71,6 +71,17 @@ function runsProduct(u: Understanding): boolean {
   return m !== undefined && m.type === 'entry' && m.confidence >= ASKED_AS_STORED && !/\b(azure|gcp|google|microsoft|oracle cloud|alibaba|ibm cloud|digitalocean|cloudflare)\b/i.test(u.text);
 }
 
+/**
+ * A specific question about the AWS side of a cross-cloud comparison, with a bank answer about that
+ * AWS service ("gcs signed urls equivalent in s3? and whats the max expiry"): the answer, not the profiles.
+ */
+function asksAwsSide(k: Knowledge, u: Understanding): boolean {
+  const m = u.match;
+  if (!m || !m.rich || m.confidence < SUGGEST_AT || u.services.length === 0) return false;
+  const services = m.type === 'entry' ? bankEntry(k, m.id)?.services : [factAt(k, m.id)?.service];
+  return (services ?? []).some((s) => s !== undefined && u.services.includes(s));
+}
+
 function answerFor(k: Knowledge, u: Understanding): Answer {
   // Prices (issue 14): "how much is S3", "NAT gateway per month", "RDS or Aurora, which is cheaper",
   // estimates from quantities. Only when the question asks a number about a service the price table
@@ -82,7 +93,7 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify && !(u.match && (u.match.confidence >= LEAD_AT || (u.match.specific && u.match.id !== '' && u.match.confidence >= u.match.suggestAt)))) return clarifyAnswer(k, u);
   // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix, or when
   // it is a sure answer about that very mapping ("aws version of azure managed identities").
-  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u) && !runsProduct(u);
+  const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u) && !runsProduct(u) && !asksAwsSide(k, u);
   const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;
   const focus = focusOf(k, u.text);

@@ -5,8 +5,8 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import { tokenize } from './text.js';
 
-/** The question asks for an equivalent, not about the other product itself. */
-export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace[sd]?|replacing|replacement|port|migrat\w*|moving off|moving (away )?from|switching from|style|move (off|from)|coming from|leaving|off of|off (gcp|google|azure)|aws version|what (do|should|would|could|can) (we|i) use (on|in) aws|what does aws (have|offer|call))\b/i;
+/** The question asks for an equivalent, not about the other product itself ("cloud armor -> aws?", "what do we use on aws"). */
+export const EQUIVALENT = /\b(equivalent|counterpart|alternative|version of|analog(ue)?|like|similar|closest|instead of|replace[sd]?|replacing|replacement|port|migrat\w*|moving off|moving (away )?from|switching from|style|move (off|from)|coming from|leaving|off of|off (gcp|google|azure)|aws version|what (do|should|would|could|can) (we|i) use (on|in) aws|what does aws (have|offer|call)|(the|an?) aws (thing|way|option|answer|service)|(on|in|to) aws)\b|\s(->|→|=>)\s*(aws\b|\?|$)/i;
 
 const wordsOf = (s: string) => tokenize(s).filter((w) => !['azure', 'google', 'cloud', 'microsoft', 'gcp', 'service', 'services'].includes(w));
 /** Memoised: a question naming another cloud's product compares it with every directory entry's counterparts. */

@@ -89,6 +89,9 @@ export function compileLexicon(k: Knowledge): Lexicon {
       if (!phrases.has(key)) addPhrase(alias, { kind: 'outside', id: term.name, term, misspelling: false });
     }
   }
+  for (const [name, term] of counterpartNames(k)) {
+    if (!phrases.has(tokenize(name).join(' '))) addPhrase(name, { kind: 'outside', id: term.name, term, misspelling: false });
+  }
 
   const aspectKeywords = new Map<string, AspectKeyword[]>();
   for (const a of k.aspectWords) {
@@ -116,6 +119,32 @@ export function compileLexicon(k: Knowledge): Lexicon {
   const fuzzyDeletes = deletionIndex(fuzzy);
 
   return { phrases, phraseStarts, longestPhrase, fuzzy, fuzzyDeletes, aspectKeywords, vocabulary };
+}
+
+const VENDOR_WORDS = new Set(['azure', 'microsoft', 'google', 'gcp', 'firebase']);
+
+/**
+ * Other clouds' products the directory maps to AWS services ("Dataproc", "Cloud Armor", "Azure Site
+ * Recovery"), as names of that cloud: a name counts when it says its vendor or has a word AWS
+ * questions never use, so "Cloud Storage", "Secret Manager" or "Workflows" stay ordinary words.
+ */
+function counterpartNames(k: Knowledge): [string, OutsideTerm][] {
+  const azure = k.outside.find((t) => t.kind === 'other-cloud' && /\bazure\b/i.test(t.name));
+  const google = k.outside.find((t) => t.kind === 'other-cloud' && /\bgoogle\b/i.test(t.name));
+  const awsWords = new Set<string>();
+  for (const e of k.bank) for (const text of [...e.questions, ...e.keywords, e.lead]) for (const t of tokenize(text)) awsWords.add(t);
+  for (const s of k.catalog) for (const n of [s.id, s.short, s.name, ...s.aliases]) for (const t of tokenize(n)) awsWords.add(t);
+  const out: [string, OutsideTerm][] = [];
+  for (const d of k.directory.values()) {
+    for (const [names, term] of [[d.azure, azure], [d.google, google]] as const) {
+      if (!term) continue;
+      for (const name of names) {
+        const tokens = tokenize(name);
+        if (tokens.some((t) => VENDOR_WORDS.has(t)) || tokens.some((t) => !awsWords.has(t) && !STOPWORDS.has(t))) out.push([name, term]);
+      }
+    }
+  }
+  return out;
 }
 
 function deletionIndex(fuzzy: readonly FuzzyTarget[]): Map<string, number[]> {

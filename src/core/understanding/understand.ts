@@ -81,6 +81,8 @@ const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line
  * from PRACTICAL_SUGGEST_AT, as for how-tos.
  */
 const RICH_QUESTION = 8;
+/** Words of its own a question naming another cloud's product needs to be rich ("…and whats the max expiry we can set"). */
+const OWN_TERMS_BESIDE_OTHERS = 3;
 
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
@@ -158,7 +160,10 @@ export function createUnderstander(k: Knowledge): Understander {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {
-      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt };
+      // Rich in its own words, not only in another cloud's product names ("whats the aws version of bigquery").
+      const otherWords = new Set((u.others ?? []).flatMap((o) => tokenize(o).map(stem)));
+      const ownRich = rich && r.terms.filter((t) => !otherWords.has(t)).length >= OWN_TERMS_BESIDE_OTHERS;
+      u.match = { id: best.candidate.id, type: best.candidate.type, kind: best.candidate.kind, confidence: Number(best.confidence.toFixed(3)), specific: r.cues.size > 0 || rich || carried || clearInContext || (u.followUp && !u.aspect && r.terms.length > 0 && u.intent === 'describe'), practical, suggestAt, ...(ownRich ? { rich: true } : {}) };
       const unsure = best.confidence < LEAD_AT;
       const runnersUp = alternativesTo(best, r.others, unsure ? ALTERNATIVE_SHARE.unsure : ALTERNATIVE_SHARE.sure, ALTERNATIVES_MOST[unsure ? 'unsure' : 'sure']);
       if (runnersUp.length > 0) u.match.alternatives = runnersUp.map((o) => ({ id: o.candidate.id, type: o.candidate.type }));

@@ -66,6 +66,8 @@ export interface MatchRef {
   practical: boolean;
   /** The confidence from which this match is offered as the closest answer. */
   suggestAt: number;
+  /** The question says much beyond naming services (its terms' summed rarity): "…and whats the max expiry". */
+  rich?: boolean;
   /**
    * The match's runners-up close behind it (entry ids or facts' "service/aspect/index"), best first:
    * shown beside it, so a guess between readings offers each.

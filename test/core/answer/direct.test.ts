@@ -372,8 +372,9 @@ describe('another cloud\'s product on AWS', () => {
     const [equivalent] = await chat('aws equivalent of cloud run');
     expect(equivalent!.understanding.services).toContain('app-runner');
     expect(screen(equivalent!)).toMatch(/App Runner: [\s\S]*Closed to new customers\s+since 2026-04-30/);
+    // Asked with words of its own, the bank's answer on that very change leads, saying it plainly.
     const [asked] = await chat('whats the aws equivalent of google cloud run? i heard app runner is being shut down');
-    expect(screen(asked!)).toMatch(/Closed to new customers\s+since 2026-04-30[\s\S]*ECS\s+Express\s+Mode/);
+    expect(screen(asked!)).toMatch(/ECS\s+Express\s+Mode[\s\S]*App Runner is no longer open to new customers/);
   });
 
   it('another vendor\'s product "style" on AWS is answered from the bank when it holds that mapping', async () => {
@@ -389,10 +390,34 @@ describe('another cloud\'s product on AWS', () => {
     expect(screen(reply!)).toMatch(/Kinesis Data\s+Streams on-demand/);
   });
 
-  it('"leaving gcp bigquery … what do we use on aws" names the product, not the cloud, and its counterparts', async () => {
+  it('"leaving gcp bigquery … what do we use on aws" answers for the product, not the cloud', async () => {
+    // Bare, the counterparts; with a constraint of its own (~3 TB warehouse), the bank's verdict.
+    const [bare] = await chat("we're leaving gcp bigquery, what do we use on aws?");
+    expect(bare!.answer.title).toBe('BigQuery on AWS');
+    expect(bare!.answer.summary).toMatch(/Redshift/);
     const [reply] = await chat("we're leaving gcp bigquery, ~3 TB warehouse, what do we use on aws?");
-    expect(reply!.answer.title).toBe('BigQuery on AWS');
-    expect(reply!.answer.summary).toMatch(/Redshift/);
+    expect(reply!.answer.title).not.toMatch(/Google Cloud to AWS/);
+    expect(screen(reply!).split('\n').slice(0, 4).join(' ')).toMatch(/Redshift/);
+  });
+
+  it('a specific question about the AWS side of a cross-cloud pair gets its answer, a bare pair the comparison', async () => {
+    const [signed] = await chat('gcs signed urls equivalent in s3? and whats the max expiry we can set');
+    expect(signed!.answer.entry).toBe('s3-presigned-url');
+    expect(screen(signed!)).toMatch(/7 days/);
+    const [bare] = await chat('S3 vs Azure Blob');
+    expect(bare!.answer.entry).toBeUndefined();
+    expect(bare!.answer.title).toMatch(/Azure Blob Storage/);
+  });
+
+  it('another cloud\'s products the directory maps are recognised by name, and "X -> aws?" asks for the equivalent', async () => {
+    for (const [q, service] of [['dataproc -> aws?', /EMR/], ['cloud armor -> aws?', /WAF/], ['azure site recovery equivalent?', /DRS|Elastic Disaster Recovery/]] as const) {
+      const [reply] = await chat(q);
+      expect(reply!.understanding.intent, q).toBe('recommend');
+      expect(reply!.answer.summary, q).toMatch(service);
+    }
+    // Names that are ordinary words on AWS too stay words.
+    const [storage] = await chat('which cloud storage class is cheapest for backups on s3');
+    expect(storage!.understanding.others ?? []).toEqual([]);
   });
 });
 
