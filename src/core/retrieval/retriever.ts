@@ -358,7 +358,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       let covered = 0;
       for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) covered++;
       // "lambda in our vpc hangs on s3.getObject": an answer about both services named beats one about either.
-      if (asked >= 2 && covered >= Math.min(asked, 2)) return W_ALL_NAMED;
+      if (asked >= 2 && covered >= Math.min(asked, 2) && askedMark[services[from]!] === gen) return W_ALL_NAMED;
       if (hasMain && askedMark[services[from]!] === gen) return W_MAIN;
       if (covered > 0) return W_SOME;
       // "asg launch fails: InsufficientInstanceCapacity" answered by an EC2 entry: a service next to the one named.

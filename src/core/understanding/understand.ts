@@ -87,12 +87,15 @@ const OWN_TERMS_BESIDE_OTHERS = 3;
 /** Intents that are small talk: no answer to retrieve. */
 const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
+/** How sure a decision weighing the services named must be to answer a choice that states its constraint. */
+const DECIDES_AT = 0.4;
+
 /**
  * A decision entry that weighs at least two of the services named, for a question that states its
  * constraint ("nightly 2-hour transcode: Lambda, Batch or EC2?"), answers it better than a table.
  */
 function decides(best: Match, named: readonly string[], rich: boolean, betweenServices = true): boolean {
-  if (!rich || best.candidate.kind !== 'decision' || best.confidence < LEAD_AT) return false;
+  if (!rich || best.candidate.kind !== 'decision' || best.confidence < DECIDES_AT) return false;
   const covered = named.filter((s) => best.candidate.services.includes(s)).length;
   // "rest api or http api in api gateway for our lambda backend?": the choice is within one service.
   return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));

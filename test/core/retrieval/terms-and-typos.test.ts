@@ -30,4 +30,10 @@ describe('retrieval terms', () => {
     expect(termsOf('the message was sent twice')).toContain(stem('send'));
     expect(termsOf('constructor tostring hasownproperty')).toEqual([stem('constructor'), stem('tostring'), stem('hasownproperty')]);
   });
+
+  it('"being killed", "sunset" and "end of life" ask what "deprecated" asks; an instance killed for memory stays killed', () => {
+    const deprecated = termsOf('is it deprecated')[0]!;
+    for (const q of ['is app runner being killed', 'codecommit sunset date', 'end of life for cdk v1']) expect(termsOf(q), q).toContain(deprecated);
+    expect(termsOf('container killed due to memory usage')).not.toContain(deprecated);
+  });
 });
