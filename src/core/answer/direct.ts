@@ -70,6 +70,31 @@ export function factAt(k: Knowledge, id: string): { service: string; aspect: Asp
   return fact ? { service: service!, aspect: aspect as Aspect, fact } : undefined;
 }
 
+/** Every service's names, longest first, as a decision's lead may open with one ("Athena for ad hoc SQL"). */
+const serviceNamesOf = new WeakMap<Knowledge, string[]>();
+function serviceNames(k: Knowledge): string[] {
+  let names = serviceNamesOf.get(k);
+  if (!names) {
+    names = [...new Set(k.catalog.flatMap((s) => [s.short, s.name, ...s.aliases]).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+    serviceNamesOf.set(k, names);
+  }
+  return names;
+}
+
+/**
+ * A decision's lead that opens with the service it recommends ("ECS for a small team without
+ * Kubernetes expertise: …") says so outright: "Use ECS for a small team…". Leads that open with a
+ * condition ("Existing Kafka apps: MSK") or a verb stay as written.
+ */
+export function verdictFirst(k: Knowledge, lead: string): string {
+  const lower = lead.toLowerCase();
+  for (const name of serviceNames(k)) {
+    if (!lower.startsWith(name.toLowerCase())) continue;
+    return /^( for | when | if |: |, | \()/.test(lead.slice(name.length)) ? `Use ${lead}` : lead;
+  }
+  return lead;
+}
+
 export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, sure: boolean): Answer {
   const ids = servicesOf(u, entry.services);
   const sections: Section[] = [];
@@ -93,7 +118,7 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   return {
     kind: u.intent,
     title: `${names(k, ids.slice(0, 2))}: ${KIND_TITLE[entry.kind]}`,
-    summary: entry.lead,
+    summary: entry.kind === 'decision' ? verdictFirst(k, entry.lead) : entry.lead,
     sections,
     notes,
     sources: uniqueLinks(entry.sources, 3),

@@ -57,6 +57,8 @@ const W_NONE = SERVICES.none;
 const W_MISMATCH = SERVICES.mismatch;
 /** A candidate about (at least two of) the several services a question names. */
 const W_ALL_NAMED = 1.5;
+/** A candidate about a service named and one the conversation was about. */
+const W_ALONG_CONTEXT = 1.3;
 /** A candidate first about a service related to the one asked (the directory's "related"). */
 const W_RELATED = 0.45;
 /** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
@@ -359,8 +361,10 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       for (let j = from; j < to; j++) if (askedMark[services[j]!] === gen) covered++;
       // "lambda in our vpc hangs on s3.getObject": an answer about both services named beats one about either.
       if (asked >= 2 && covered >= Math.min(asked, 2) && askedMark[services[from]!] === gen) return W_ALL_NAMED;
-      if (hasMain && askedMark[services[from]!] === gen) return W_MAIN;
-      if (covered > 0) return W_SOME;
+      // "how do i log every session to s3" after Session Manager answers: about S3 and the conversation's service.
+      const along = covered > 0 && context > 0 && sharedWithContext(ci, gen) > 0 ? W_ALONG_CONTEXT : 1;
+      if (hasMain && askedMark[services[from]!] === gen) return W_MAIN * along;
+      if (covered > 0) return W_SOME * along;
       // "asg launch fails: InsufficientInstanceCapacity" answered by an EC2 entry: a service next to the one named.
       if (hasMain && relatedMark[services[from]!] === gen) return W_RELATED;
       return W_MISMATCH;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/bot.js';
 import { renderText } from '../../../src/render/text.js';
 import { firstScreen } from '../../../src/cli/channel-score.js';
-import { newBot } from '../../helpers/knowledge.js';
 import { LEAD_AT } from '../../../src/core/retrieval/retriever.js';
+import { verdictFirst } from '../../../src/core/answer/direct.js';
+import { newBot, realKnowledge } from '../../helpers/knowledge.js';
 
 const bot = newBot();
 const screen = (r: Reply) => firstScreen(renderText(r.answer, { width: 100, color: false }));
@@ -68,6 +69,17 @@ describe('the questions issue 10 found answered beside the point', () => {
     const [reply] = await chat('difference between sqs and sns');
     expect(reply!.answer.entry).toBeUndefined();
     expect(reply!.answer.title).toBe('Amazon SQS vs Amazon SNS');
+  });
+});
+
+describe('a decision says its verdict outright', () => {
+  it('a lead opening with the service it recommends reads "Use …"; one opening with a condition or a verb stays', async () => {
+    const k = realKnowledge();
+    expect(verdictFirst(k, 'ECS for a small team without Kubernetes expertise: simpler to run.')).toBe('Use ECS for a small team without Kubernetes expertise: simpler to run.');
+    expect(verdictFirst(k, 'Athena: pay per TB scanned.')).toBe('Use Athena: pay per TB scanned.');
+    for (const lead of ['Existing Kafka apps or portability: MSK.', 'Turn on point-in-time recovery for every production table.', 'Already on Terraform (other clouds): use it for AWS too.', 'Lambda functions time out after 15 minutes.']) expect(verdictFirst(k, lead)).toBe(lead);
+    const [reply] = await chat('platform team of 6, no kubernetes experience. eks or ecs?');
+    expect(reply!.answer.summary).toMatch(/^Use ECS for a small team/);
   });
 });
 
@@ -223,6 +235,14 @@ describe('a conversation is about what the last answer said', () => {
     expect(next!.understanding.services).toEqual(['secrets-manager']);
     expect(next!.answer.entry).toBe('secrets-manager-vpc-endpoint');
     expect(screen(next!)).toMatch(/interface VPC endpoint/i);
+  });
+
+  it('a new question naming another service prefers answers that also concern the conversation\'s service', async () => {
+    const [, next] = await chat('how do i use session manager on ec2 instances in private subnets with no nat', 'how do i log every session to s3 for audit');
+    expect(next!.answer.entry).toBe('systems-manager-session-logging');
+    // Without the conversation, S3's own access logging is the closer reading.
+    const [alone] = await chat('how do i log every session to s3 for audit');
+    expect(alone!.answer.entry).toBe('s3-server-access-logging');
   });
 
   it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
