@@ -134,13 +134,20 @@ describe('understanding: scope and confidence', () => {
   it.each([
     ['S3 vs Azure Blob', ['s3'], 'Azure Blob Storage'],
     ['Lambda vs Google Cloud Functions', ['lambda'], 'Cloud Run functions'],
-    ['SQS vs RabbitMQ', ['sqs'], 'RabbitMQ'],
   ])('%s compares the AWS side with its counterpart', (text, services, shown) => {
     const r = read(text);
     expect(r).toMatchObject({ intent: 'compare', services });
     const a = buildAnswer(realKnowledge(), r);
     expect(a.title).toContain(shown);
     expect(a.entry).toBeUndefined();
+  });
+
+  it('SQS vs RabbitMQ (a product AWS runs, not another cloud) compares SQS with it, or gives the bank\'s verdict on SQS vs Amazon MQ that names it', () => {
+    const r = read('SQS vs RabbitMQ');
+    expect(r).toMatchObject({ intent: 'compare', services: ['sqs'] });
+    const a = buildAnswer(realKnowledge(), r);
+    expect(`${a.title}\n${a.summary}`).toMatch(/RabbitMQ/);
+    if (a.entry !== undefined) expect(a.title).toMatch(/Amazon MQ/);
   });
 
   it.each([
