@@ -92,6 +92,8 @@ export const PRICING_PAGES: Record<string, string> = {
   ecr: 'https://aws.amazon.com/ecr/pricing/',
   waf: 'https://aws.amazon.com/waf/pricing/',
   efs: 'https://aws.amazon.com/efs/pricing/',
+  'transit-gateway': 'https://aws.amazon.com/transit-gateway/pricing/',
+  'systems-manager': 'https://aws.amazon.com/systems-manager/pricing/',
 };
 
 export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
@@ -196,6 +198,14 @@ export const PRICE_DEFINITIONS: readonly PriceDefinition[] = [
   { id: 'vpc.interface-endpoint.hour', service: 'vpc', label: 'one interface VPC endpoint, per Availability Zone', dimension: 'other', unit: 'hour', per: 1, scale: 1,
     note: 'S3 and DynamoDB gateway endpoints are free' },
   { id: 'vpc.interface-endpoint.data', service: 'vpc', label: 'interface VPC endpoint data processed (first 1 PB/month)', dimension: 'transfer', unit: 'GB', per: 1, scale: 1 },
+  // Transit Gateway: per attachment-hour (the gateway itself is free) plus per GB sent into it.
+  { id: 'transit-gateway.attachment', service: 'transit-gateway', label: 'one Transit Gateway attachment (VPC, VPN, Direct Connect gateway or peering)', dimension: 'other', unit: 'hour', per: 1, scale: 1,
+    note: 'each partial hour is billed as a full hour; VPC peering has no hourly charge' },
+  { id: 'transit-gateway.data', service: 'transit-gateway', label: 'Transit Gateway data processed', dimension: 'transfer', unit: 'GB', per: 1, scale: 1,
+    note: 'charged on the sending attachment, on top of inter-AZ or inter-Region transfer' },
+  // Systems Manager Parameter Store
+  { id: 'systems-manager.advanced-parameter', service: 'systems-manager', label: 'one Parameter Store advanced parameter (prorated hourly)', dimension: 'other', unit: 'month', per: 1, scale: 1,
+    note: 'standard parameters (up to 10,000, 4 KB each) have no additional charge' },
   // EKS
   { id: 'eks.cluster.standard', service: 'eks', label: 'one EKS cluster, standard support', dimension: 'compute', unit: 'hour', per: 1, scale: 1,
     note: 'worker nodes (EC2 or Fargate) are extra',

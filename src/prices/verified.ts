@@ -173,6 +173,12 @@ const ADDED: readonly VerifiedPrice[] = [
     'Requests. $0.60 per million requests inspected. (also c3x.dev: "$0.60 per million web requests inspected by the ACL")'),
   v2('efs.standard.storage', 0.3, 'https://www.factualminds.com/blog/amazon-efs-pricing-throughput-modes-storage-classes/',
     'EFS pricing breakdown — us-east-1, June 2026 … Standard storage Multi-AZ; the most expensive tier | $0.30 / GB-month (also cloudburn.io, March 2026, US East (N. Virginia): "EFS Standard costs $0.30/GB-month")'),
+  v2('transit-gateway.attachment', 0.05, 'https://c3x.dev/blog/aws-transit-gateway-cost-explained/',
+    'Transit Gateway costs $0.05/hour per attachment (~$36.50/month each) + $0.02/GB processed. (also awsnegotiations.com: "VPC attachment (hourly) | $0.05 / hour"; usage.ai, "All rates are for US East (N. Virginia), May 2026")'),
+  v2('transit-gateway.data', 0.02, 'https://c3x.dev/blog/aws-transit-gateway-cost-explained/',
+    'Data processing: $0.02 per GB flowing through the gateway, on top of any inter-AZ/inter-region transfer fees. (also awsnegotiations.com: "Data processing fee | $0.02 / GB")'),
+  v2('systems-manager.advanced-parameter', 0.05, 'https://think-with-tech.blogspot.com/2025/10/aws-systems-manager-parameter-store-ssm_94.html',
+    'Pricing (Storage) | No additional charge | $0.05 per parameter per month (standard | advanced tier; the Systems Manager user guide: standard "No additional charge", advanced "Charges apply")'),
 ];
 
 export const VERIFIED_PRICES: readonly VerifiedPrice[] = [...FIRST_TABLE, ...ADDED];
