@@ -44,8 +44,16 @@ function moreButtons(k: Knowledge, ids: readonly string[]): FollowUp[] {
   return out.slice(0, 4);
 }
 
+/** " (Cost Anomaly Detection)": the service a runner-up is about, unless its question or lead names it. */
+function aboutWhich(k: Knowledge, entry: BankEntry): string {
+  const name = shortName(k, entry.services[0]!);
+  const said = `${entry.questions[0]} ${entry.lead}`.toLowerCase();
+  return said.includes(name.toLowerCase()) ? '' : ` (${name})`;
+}
+
 /**
- * A match's close runners-up, one short section each: its question and its lead (or the fact).
+ * A match's close runners-up, one short section each: its question, the service it is about and its
+ * lead (or the fact).
  */
 function alternativeSections(k: Knowledge, u: Understanding, shownId: string): Section[] {
   const out: Section[] = [];
@@ -53,7 +61,7 @@ function alternativeSections(k: Knowledge, u: Understanding, shownId: string): S
     if (alt.id === shownId) continue;
     if (alt.type === 'entry') {
       const entry = bankEntry(k, alt.id);
-      if (entry) out.push({ heading: `Or, if you meant "${entry.questions[0]}"`, bullets: [entry.lead] });
+      if (entry) out.push({ heading: `Or, if you meant "${entry.questions[0]}"${aboutWhich(k, entry)}`, bullets: [entry.lead] });
       continue;
     }
     const fact = factAt(k, alt.id);

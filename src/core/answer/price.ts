@@ -193,6 +193,20 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
   return [];
 }
 
+/**
+ * "how much would that run us per month?" after a fix that adds a NAT gateway to a Lambda's VPC:
+ * the one service whose priced item the last answer's lead names, when the question names none.
+ */
+function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: string | undefined): string[] | undefined {
+  if (!u.followUp || !hint || u.intent === 'compare') return undefined;
+  const rows = [...k.prices.byService.values()].flat();
+  if (rows.some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
+  const about = bankEntry(k, u.topic!)?.services ?? [];
+  // Only items whose words alone name their service ("nat gateway"), not words like "reads".
+  const hinted = new Set(rows.filter((r) => about.includes(r.service) && STANDALONE_ITEMS.includes(r.id) && ITEM_WORDS[r.id]?.test(hint)).map((r) => r.service));
+  return hinted.size === 1 ? [...hinted] : undefined;
+}
+
 /** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */
 const ASKS_NUMBER = /\b(how much (is|are|does|do|would|will|for)|price of|prices? for|pricing (of|for)|cost of|costs? per|per (hour|month|gb|tb|request|million)|a month|monthly|hourly)\b|\$\s?\d/;
 
@@ -216,12 +230,12 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   // services); an item that names its own service still gets its price.
   const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
   if (!['describe', 'compare'].includes(u.intent) && !unnamed) return undefined;
-  const services = pricedServices(k, u, q);
-  if (services.length === 0) return undefined;
-  const region = q.region ?? k.prices.defaultRegion;
   // "which one costs money?" after an answer about gateway vs interface endpoints: that answer's
   // words point at the priced item when the question's own words do not.
   const hint = again || !u.topic ? undefined : bankEntry(k, u.topic)?.lead.toLowerCase();
+  const services = hintedService(k, u, q, hint) ?? pricedServices(k, u, q);
+  if (services.length === 0) return undefined;
+  const region = q.region ?? k.prices.defaultRegion;
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {
     // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.

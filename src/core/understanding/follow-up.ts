@@ -21,8 +21,8 @@ const LENDS_WORDS = 16;
 const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
 /** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
 const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|to)\s+(the |a |an |our |my )?\w+/i;
-/** "and the refresh token?", "and for http apis?": the last question, about something else. */
-const AND_THE = /^\s*(and|what about|how about|same for|ok and)\s+(the|for|a|an|with|if|in|on)\b/i;
+/** "and the refresh token?", "and for http apis?", "same for fifo queues?": the last question, about something else. */
+const AND_THE = /^\s*((and|what about|how about|ok and)\s+(the|for|a|an|with|if|in|on)\b|(same|same thing|same question) (for|with|on|in)\b)/i;
 
 export interface FollowUpQuery {
   query: RetrievalQuery;

@@ -245,6 +245,18 @@ describe('a conversation is about what the last answer said', () => {
     expect(alone!.answer.entry).toBe('s3-server-access-logging');
   });
 
+  it('"same for fifo queues?" asks the last question again, for FIFO queues', async () => {
+    const [, , same] = await chat('whats the max visibility timeout on an sqs queue', 'and the default?', 'same for fifo queues?');
+    expect(same!.understanding.followUp).toBe(true);
+    expect(same!.answer.entry).toBe('sqs-visibility-timeout');
+  });
+
+  it('"how much would that run us?" after a fix that adds a NAT gateway prices the NAT gateway, not the function', async () => {
+    const [, price] = await chat('payments lambda in private subnets times out calling api.stripe.com, works fine when we take it out of the vpc', 'how much would that run us per month? us-east-1');
+    expect(price!.answer.priced).toBe('vpc.nat-gateway.hour');
+    expect(screen(price!)).toMatch(/\$0\.045 per hour/);
+  });
+
   it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
     const [first] = await chat('do route 53 alias queries cost anything');
     expect(first!.answer.priced).toBeDefined();
@@ -494,6 +506,11 @@ describe('a close second reading is offered beside the answer', () => {
     if (steps) expect(steps.bullets!.length).toBeLessThanOrEqual(3);
     const text = screen(reply!);
     expect(text.match(/Or, if you meant/g)!.length).toBe(m.alternatives!.length);
+  });
+
+  it('a runner-up whose question does not name its service says which service it is about', async () => {
+    const [reply] = await chat('how do we get a slack ping when daily aws spend spikes unexpectedly');
+    expect(screen(reply!)).toMatch(/Or, if you meant "[^"]+" \(Cost Anomaly Detection\)/);
   });
 
   it('a sure match with no runner-up close behind shows no second reading', async () => {
