@@ -245,6 +245,12 @@ describe('a conversation is about what the last answer said', () => {
     expect(alone!.answer.entry).toBe('s3-server-access-logging');
   });
 
+  it('"alias record" names Route 53, and an alias record\'s TTL is the target\'s', async () => {
+    const [reply] = await chat('what ttl should i put on the alias record to our alb?');
+    expect(reply!.understanding.services).toEqual(expect.arrayContaining(['route53', 'elb']));
+    expect(screen(reply!)).toMatch(/no TTL of their own[\s\S]*60 seconds/);
+  });
+
   it('"same for fifo queues?" asks the last question again, for FIFO queues', async () => {
     const [, , same] = await chat('whats the max visibility timeout on an sqs queue', 'and the default?', 'same for fifo queues?');
     expect(same!.understanding.followUp).toBe(true);
