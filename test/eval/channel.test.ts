@@ -54,6 +54,7 @@ describe('channel questions answered on the first screen', () => {
     ['the fourth follow-up set (its misses studied, first contact 74.0%)', ['followups4.jsonl'], 123, 0.72],
     ['round 19: other clouds and less common services (its misses studied, first contact 63.0%)', ['round19.jsonl'], 100, 0.75],
     ['round 20 and the fifth follow-up set (never tuned on, added 2026-12-06; first contact 86.0% and 76.7%)', ['round20.jsonl', 'followups5.jsonl'], 270, 0.79],
+    ['the sixth follow-up set (its misses studied, first contact 61.7%)', ['followups6.jsonl'], 120, 0.64],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);
