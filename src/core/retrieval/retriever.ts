@@ -55,7 +55,7 @@ const W_SOME = SERVICES.some;
 const W_CONTEXT = SERVICES.context;
 const W_NONE = SERVICES.none;
 const W_MISMATCH = SERVICES.mismatch;
-/** A candidate about (at least two of) the several services a question names. */
+/** A candidate first about one of the several services a question names and about another of them too. */
 const W_ALL_NAMED = 1.5;
 /** A candidate about a service named and one the conversation was about. */
 const W_ALONG_CONTEXT = 1.3;
