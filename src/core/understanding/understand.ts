@@ -73,7 +73,7 @@ const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** A follow-up asking for the command of what was just explained. */
-const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (cli )?command\b|\bcommand for (that|this|it)\b/i;
+const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b/i;
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks

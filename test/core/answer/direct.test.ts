@@ -316,6 +316,10 @@ describe('a conversation is about what the last answer said', () => {
     // Without a previous answer, the same words are an ordinary question.
     const [alone] = await chat('how do i do that from the cli?');
     expect(alone!.understanding.detail).toBeUndefined();
+    // "whats the exact cli" asks the same.
+    const [, exact] = await chat('stack stuck in UPDATE_ROLLBACK_FAILED, someone deleted a security group by hand', 'whats the exact cli');
+    expect(exact!.answer.sections[0]!.heading).toBe('Command');
+    expect(exact!.answer.sections[0]!.code).toMatch(/^aws cloudformation continue-update-rollback/);
   });
 
   it('"how\'s it different from cloudfront" after a describe compares, never answers an unrelated CloudFront error', async () => {
