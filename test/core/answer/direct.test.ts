@@ -245,6 +245,12 @@ describe('a conversation is about what the last answer said', () => {
     expect(alone!.answer.entry).toBe('s3-server-access-logging');
   });
 
+  it('"config items" names AWS Config ("lambda ENIs are generating tons of config items")', async () => {
+    const [reply] = await chat('lambda ENIs are generating tons of config items, can we make it cheaper');
+    expect(reply!.understanding.services).toContain('config');
+    expect(reply!.answer.entry).toBe('config-cost-high');
+  });
+
   it('"alias record" names Route 53, and an alias record\'s TTL is the target\'s', async () => {
     const [reply] = await chat('what ttl should i put on the alias record to our alb?');
     expect(reply!.understanding.services).toEqual(expect.arrayContaining(['route53', 'elb']));
