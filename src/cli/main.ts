@@ -41,6 +41,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `awsbot classify < questions | head`: a reader that stops early closes the pipe; that ends the
+// command quietly, as it does for other command-line tools, instead of an unhandled 'error' event.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,21 @@ describe('awsbot classify --jsonl', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'compare' });
     expect(r.stderr).toContain('line 1');
   });
+});
+
+describe('a reader that stops early', () => {
+  it('ends `awsbot classify` quietly with status 0 when the pipe closes (`… | head -1`)', async () => {
+    const child = spawn(process.execPath, [bin, 'classify'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end('what is s3\n'.repeat(20_000));
+    // Read the first line, then close our end, as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).not.toMatch(/Unhandled|EPIPE/);
+    expect(status).toBe(0);
+  }, 30_000);
 });
 
 describe('awsbot validate', () => {
