@@ -199,7 +199,7 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
  */
 function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: string | undefined): string[] | undefined {
   if (!u.followUp || !hint || u.intent === 'compare') return undefined;
-  const rows = [...k.prices.byService.values()].flat();
+  const rows = k.prices.table?.prices ?? [];
   if (rows.some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
   const about = bankEntry(k, u.topic!)?.services ?? [];
   // Only items whose words alone name their service ("nat gateway"), not words like "reads".

@@ -209,10 +209,11 @@ export function createUnderstander(k: Knowledge): Understander {
     const fuzzyPenalty = corrections.reduce((c, x) => c * (x.from.replace(/\W/g, '').length <= 3 ? 0.9 : 0.85), 1);
     const outside = [...new Set(mentions.outside.map((o) => o.term.name))];
     const lowered = ` ${tokens.join(' ')} `;
-    const opener = FOLLOW_OPENERS.some((o) => lowered.startsWith(` ${o} `));
-    // "same for fifo queues?" asks the last question again; its "same" compares nothing.
-    const sameFor = lowered.startsWith(' same for ');
-    const compareCue = tokens.some((t, i) => COMPARE_WORDS.has(t) && !(sameFor && i === 0)) || text.includes(' vs') || /\bstack(s|ed)? up\b/i.test(text);
+    const openedBy = FOLLOW_OPENERS.find((o) => lowered.startsWith(` ${o} `));
+    const opener = openedBy !== undefined;
+    // The opener's own words compare nothing: "same for fifo queues?" asks the last question again.
+    const openerWords = openedBy ? openedBy.split(' ').length : 0;
+    const compareCue = tokens.some((t, i) => i >= openerWords && COMPARE_WORDS.has(t)) || text.includes(' vs') || /\bstack(s|ed)? up\b/i.test(text);
 
     const out = (u: Partial<Understanding>): Understanding => {
       const r = { ...base, corrections, outside, ...u };
