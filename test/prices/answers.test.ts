@@ -173,6 +173,14 @@ describe('reading quantities', () => {
     expect(readPriceQuestion('why is my NAT gateway cost so high').asksPrice).toBe(false);
     expect(readPriceQuestion('what does S3 cost').asksPrice).toBe(true);
   });
+
+  it('"how much X can Y get" asks a capacity, not a price; "how much does it cost" still asks a price', () => {
+    expect(readPriceQuestion('how much /tmp can a lambda function get').asksPrice).toBe(false);
+    expect(readPriceQuestion('how much data can one kinesis shard take per second').asksPrice).toBe(false);
+    expect(readPriceQuestion('how much does a lambda function cost').asksPrice).toBe(true);
+    expect(readPriceQuestion('how much is a nat gateway').asksPrice).toBe(true);
+    expect(readPriceQuestion('how much can i save with savings plans').asksPrice).toBe(false);
+  });
 });
 
 describe('given questions about how a service is billed, not what it costs', () => {

@@ -81,6 +81,8 @@ const CLEAR_LEAD_BONUS = 1.2;
  * question itself hardly matches cannot win on the last answer's words alone.
  */
 const TOPIC_WEIGHT = 0.5;
+/** A follow-up pointing back: the last answer itself, among the candidates the question matches, this much more. */
+const TOPIC_SELF = 1.3;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
 const PICK_ONE_SIDED = 0.6;
 /** How much a question word that no answer contains counts against confidence (1: fully). */
@@ -507,6 +509,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       // A follow-up ("can I turn it off later?" after enabling versioning): answers that share the
       // last answer's words rank higher, among those the question itself matches.
       const topicTerms = topicTermsOf(q.topic);
+      const topicCandidate = candidateById.get(q.topic) ?? -1;
       if (topicTerms.length > 0) {
         const related = index.matchAll(topicTerms.join(' '), FIELD_BOOST);
         // Each matched candidate is raised once, by its best-scored related text, relative to the best of all.
@@ -525,7 +528,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
         for (let j = 0; j < seenCount; j++) {
           const ci = seen[j]!;
           if (candMark[ci] === relGen) {
-            candScore[ci] = candScore[ci]! * (1 + TOPIC_WEIGHT * (candRelated[ci]! / top));
+            candScore[ci] = candScore[ci]! * (1 + TOPIC_WEIGHT * (candRelated[ci]! / top)) * (ci === topicCandidate ? TOPIC_SELF : 1);
             candMark[ci] = gen;
           }
         }

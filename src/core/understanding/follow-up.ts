@@ -44,8 +44,9 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   const carried =
     !u.followUp && u.intent === 'describe' && lastEntry !== undefined && u.services.length === 1 && newService &&
     (THAT_BACK.test(u.text) || (lastEntry.services.includes(u.services[0]!) && words(u.text) <= SAME_QUESTION_WORDS));
-  // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS.
-  const relational = u.followUp && newService && RELATIONAL.test(u.text);
+  // "and from lambda?" after an EFS mount answer: Lambda with EFS, not Lambda instead of EFS;
+  // "can it shut down our dev ec2 instances?" after a Budgets answer: "it" is still Budgets.
+  const relational = u.followUp && newService && (RELATIONAL.test(u.text) || THAT_BACK.test(u.text));
   // "ok and secrets manager? is there a gateway one for that too": a follow-up that turns to another
   // service asks about that one, as if named in a new question.
   const turnsTo = u.followUp && newService && !relational && u.intent !== 'compare';

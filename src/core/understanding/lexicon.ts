@@ -122,6 +122,8 @@ export function compileLexicon(k: Knowledge): Lexicon {
 }
 
 const VENDOR_WORDS = new Set(['azure', 'microsoft', 'google', 'gcp', 'firebase']);
+const AZURE_PREFIXES = ['azure', 'microsoft azure'];
+const GOOGLE_PREFIXES = ['google', 'gcp', 'google cloud'];
 
 /**
  * Other clouds' products the directory maps to AWS services ("Dataproc", "Cloud Armor", "Azure Site
@@ -140,7 +142,10 @@ function counterpartNames(k: Knowledge): [string, OutsideTerm][] {
       if (!term) continue;
       for (const name of names) {
         const tokens = tokenize(name);
-        if (tokens.some((t) => VENDOR_WORDS.has(t)) || tokens.some((t) => !awsWords.has(t) && !STOPWORDS.has(t))) out.push([name, term]);
+        const vendored = tokens.some((t) => VENDOR_WORDS.has(t));
+        if (vendored || tokens.some((t) => !awsWords.has(t) && !STOPWORDS.has(t))) out.push([name, term]);
+        // "azure durable functions", "google cloud armor": any name, said with its vendor.
+        if (!vendored) for (const vendor of term === azure ? AZURE_PREFIXES : GOOGLE_PREFIXES) out.push([`${vendor} ${name}`, term]);
       }
     }
   }

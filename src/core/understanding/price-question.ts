@@ -43,6 +43,8 @@ export const HOURS_PER_MONTH = 730;
 
 /** Words asking for a number. "Pricing" and "priced" alone ask how a service is billed: the usual answer. */
 const PRICE_WORDS = /\b(how much(?! (warning|notice|time|memory|ram|storage|data|space|disk|traffic|longer|faster|bigger|throughput|iops|load|capacity|downtime|latency|headroom))|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive)\b|\$\s?\d/;
+/** "how much /tmp can a lambda get", "how much data can one shard take": a capacity, not a price. */
+const HOW_MUCH_CAPACITY = /\bhow much\b(?=[^.?!]{0,30}\b(can|could|does|do|will|may|would)\b[^.?!]{0,30}\b(get|gets|have|has|hold|holds|store|stores|use|uses|take|takes|handle|handles|support|supports|allocate|fit|keep|keeps|buffer|ingest|accept|go up to)\b)/g;
 /** Questions about costs that want a how-to or an explanation, not a number. */
 const PRACTICAL = /\b(reduce|reducing|lower|lowering|cut|cutting|save|saving|savings|optimi[sz]e|avoid|why|move|moving|(?<!state )transition|automatically|lifecycle|don'?t want|do not want|skip|get rid of|spike|unexpected|surprise|(billing|budget|cost|spend|spending) alarms?|alarms? (when|if|on|for)|(set|setting|create|creating|get|trigger)( up)? (an? )?alarm|budgets?|track|monitor|allocate|tag|tagging|cost explorer|invoice|refund|credits?|(cheap|cheaper|cheapest|less expensive) (way|option|alternative|setup|approach)s?|make\b[^.?!]{0,30}\b(cheaper|less expensive)|costs? (us )?(a fortune|a lot|too much|so much)|(way )?too (expensive|much|high)|fortune|skyrocket\w*|huge|through the roof|how (do|can|could|should|would) (i|we|you)\b[^.?!]{0,40}\b(cheaper|less expensive|spend less|pay less))\b/;
 /**
@@ -65,7 +67,7 @@ export function readPriceQuestion(raw: string): PriceQuestion {
   const region = regionMatch && isPriceRegion(regionMatch[1]!) ? regionMatch[1] : undefined;
   const quantities = readQuantities(text);
   const hasQuantity = quantities.sizesGB.length > 0 || quantities.hours !== undefined || quantities.count !== undefined;
-  const asksPrice = (PRICE_WORDS.test(text) || BILLED_PER.test(text) || (hasQuantity && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
+  const asksPrice = (PRICE_WORDS.test(text.replace(HOW_MUCH_CAPACITY, ' ')) || BILLED_PER.test(text) || (hasQuantity && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
   return {
     asksPrice,
     cheaper: CHEAPER.test(text),

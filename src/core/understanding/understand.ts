@@ -139,7 +139,9 @@ export function createUnderstander(k: Knowledge): Understander {
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     // So does a follow-up pointing back ("what permissions does it need?") whose best match, about the
     // conversation's services, stands clearly ahead of the rest.
-    const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (r.others[0] === undefined || best.score >= FOLLOW_UP_LEAD * r.others[0].score);
+    // The last answer itself close behind is no rival: it has been read already.
+    const rival = r.others.find((o) => o.candidate.id !== previous?.topic);
+    const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (rival === undefined || best.score >= FOLLOW_UP_LEAD * rival.score);
     const aws = /\b(aws|amazon)\b/i.test(u.text);
     // "what is the weather like tomorrow": sure it is off topic, so only a sure answer from the bank will do.
     const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws;

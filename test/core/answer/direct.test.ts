@@ -460,6 +460,12 @@ describe('another cloud\'s product on AWS', () => {
       expect(reply!.understanding.intent, q).toBe('recommend');
       expect(reply!.answer.summary, q).toMatch(service);
     }
+    // A name that is an ordinary word on AWS counts when said with its vendor.
+    for (const [q, service] of [['we have azure durable functions orchestrations. what should they become on aws', /Step Functions/], ['aws counterpart of google cloud armor?', /WAF/]] as const) {
+      const [reply] = await chat(q);
+      expect(reply!.understanding.intent, q).toBe('recommend');
+      expect(reply!.answer.summary, q).toMatch(service);
+    }
     // Names that are ordinary words on AWS too stay words.
     const [storage] = await chat('which cloud storage class is cheapest for backups on s3');
     expect(storage!.understanding.others ?? []).toEqual([]);
