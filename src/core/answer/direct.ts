@@ -10,12 +10,14 @@ import type { Understanding } from '../understanding/understanding.js';
 import { bankEntry } from '../../knowledge/bank-lookup.js';
 import { ASPECTS } from '../../knowledge/names.js';
 import { encodeAction } from './actions.js';
-import { aspectLabel, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
+import { aspectLabel, nameWords, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
+import { Said } from './repeats.js';
 import { pricesBeside } from './price.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
-/** Steps kept by an unsure answer shown beside other readings. */
+/** Steps kept by an unsure answer shown beside one or two other readings; beside three, its first only, so every reading fits the first screen. */
 const GUESS_STEPS = 3;
+const GUESS_STEPS_BESIDE_THREE = 1;
 
 const KIND_TITLE = { fact: 'answer', howto: 'how to', troubleshoot: 'likely cause and fix', decision: 'verdict' } as const;
 
@@ -53,19 +55,23 @@ function aboutWhich(k: Knowledge, entry: BankEntry): string {
 
 /**
  * A match's close runners-up, one short section each: its question, the service it is about and its
- * lead (or the fact).
+ * lead (or the fact). Beside a sure answer, one that only repeats a fact the answer states
+ * (`shown`: its lines) is left out: a second reading is worth its lines only when it says more.
  */
-function alternativeSections(k: Knowledge, u: Understanding, shownId: string): Section[] {
+function alternativeSections(k: Knowledge, u: Understanding, shownId: string, shown: readonly string[], sure: boolean): Section[] {
   const out: Section[] = [];
+  const said = new Said(nameWords(k));
+  for (const line of shown) said.add(line);
+  const adds = (text: string) => !sure || !said.repeats(text);
   for (const alt of u.match?.alternatives ?? []) {
     if (alt.id === shownId) continue;
     if (alt.type === 'entry') {
       const entry = bankEntry(k, alt.id);
-      if (entry) out.push({ heading: `Or, if you meant "${entry.questions[0]}"${aboutWhich(k, entry)}`, bullets: [entry.lead] });
+      if (entry && adds(entry.lead)) out.push({ heading: `Or, if you meant "${entry.questions[0]}"${aboutWhich(k, entry)}`, bullets: [entry.lead] });
       continue;
     }
     const fact = factAt(k, alt.id);
-    if (fact) out.push({ heading: `Or, if you meant ${shortName(k, fact.service)} ${aspectLabel(k, fact.aspect).toLowerCase()}`, bullets: [fact.fact.text] });
+    if (fact && adds(fact.fact.text)) out.push({ heading: `Or, if you meant ${shortName(k, fact.service)} ${aspectLabel(k, fact.aspect).toLowerCase()}`, bullets: [fact.fact.text] });
   }
   return out;
 }
@@ -112,9 +118,9 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   // "how do i do that from the cli?": the command first.
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
-  const alternatives = alternativeSections(k, u, entry.id);
+  const alternatives = alternativeSections(k, u, entry.id, [entry.lead, ...entry.flips], sure);
   // A guess shown beside other readings keeps its first steps only, so every reading fits the first screen.
-  const steps = !sure && alternatives.length > 0 ? entry.steps.slice(0, GUESS_STEPS) : entry.steps;
+  const steps = !sure && alternatives.length > 0 ? entry.steps.slice(0, alternatives.length >= 3 ? GUESS_STEPS_BESIDE_THREE : GUESS_STEPS) : entry.steps;
   const stepsHeading = entry.kind === 'troubleshoot' ? 'Fix it' : 'Steps';
   if (steps.length > 0) sections.push({ heading: steps.length < entry.steps.length ? `${stepsHeading} (first ${steps.length} of ${entry.steps.length})` : stepsHeading, bullets: steps, ordered: true });
   // Close runners-up, after this answer's own steps: a guess between readings shows each.
@@ -142,7 +148,7 @@ export function factAnswer(k: Knowledge, u: Understanding, id: string, aspect: A
   // The fact leads; two more of the same aspect support it.
   const others = profile.aspects[aspect].facts.filter((f) => f !== fact).slice(0, 2).map((f) => f.text);
   const label = aspectLabel(k, aspect).toLowerCase();
-  const alternatives = alternativeSections(k, u, `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`);
+  const alternatives = alternativeSections(k, u, `${id}/${aspect}/${profile.aspects[aspect].facts.indexOf(fact)}`, [fact.text, ...others], sure);
   return {
     kind: u.intent,
     title: `${shortName(k, id)}: ${label}`,

@@ -109,13 +109,25 @@ function samePattern(a: string, b: string): boolean {
 }
 
 /** `typos: false` reads only what is spelled as written: for indexing stored text, whose typos are deliberate. */
+const QUANTITY = /^~?\d[\d.,]*[kmb]?$|^(thousands?|millions?|hundreds?|billions?)$/;
+const RATE = /^(per|sec|secs|second|seconds|s|min|minute|minutes|hr|hour|day|a)$/;
+
+/** Whether tokens[start, end) end on a plural noun that is counted: a quantity before it or a rate after it. */
+function countsThings(tokens: readonly string[], start: number, end: number): boolean {
+  if (!/[a-z]{3}s$/.test(tokens[end - 1]!)) return false;
+  return (start > 0 && QUANTITY.test(tokens[start - 1]!)) || (end < tokens.length && RATE.test(tokens[end]!) && (tokens[end] !== 'a' || /^(sec|second|minute|min|day)$/.test(tokens[end + 1] ?? '')));
+}
+
 export function findMentions(lex: Lexicon, tokens: string[], { typos = true }: { typos?: boolean } = {}): Mentions {
   const services: ServiceMention[] = [];
   const outside: OutsideMention[] = [];
   const consumed = new Array<boolean>(tokens.length).fill(false);
 
   for (let i = 0; i < tokens.length; ) {
-    const hit = lookup(lex, tokens, i);
+    let hit = lookup(lex, tokens, i);
+    // "~20k iot events/sec": things counted, not the service named like them (IoT Events); the
+    // words before the counted noun may still name one (IoT Core).
+    if (hit && hit.target.kind === 'service' && hit.length >= 2 && countsThings(tokens, i, i + hit.length)) hit = lookup(lex, tokens.slice(0, i + hit.length - 1), i);
     if (!hit) {
       i++;
       continue;

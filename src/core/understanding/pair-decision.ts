@@ -14,7 +14,7 @@ export interface PairDecisions {
    * some confidence; else, when `unranked` allows, the one whose phrasings share most words with
    * the question (service names included), then the one about fewest services.
    */
-  decide(pair: readonly [string, string], ranked: readonly (Match | undefined)[], unranked: boolean, text: string): BankEntry | undefined;
+  decide(pair: readonly [string, string], ranked: readonly (Match | undefined)[], unranked: boolean, text: string, ownWords?: readonly string[]): BankEntry | undefined;
 }
 
 const contentStems = (text: string) => tokenize(text).filter((t) => !STOPWORDS.has(t)).map(stem);
@@ -36,16 +36,20 @@ export function createPairDecisions(bank: readonly BankEntry[]): PairDecisions {
   };
 
   return {
-    decide(pair, ranked, unranked, text) {
+    decide(pair, ranked, unranked, text, ownWords = []) {
       const options = decisionsByPair().get([...pair].sort().join('|'));
       if (!options) return undefined;
       for (const m of ranked) if (m && m.confidence >= SUGGEST_AT && options.some((o) => o.id === m.candidate.id)) return options.find((o) => o.id === m.candidate.id);
       // A question that says more than the two names ("leaderboard for 2M players: dynamodb or
       // elasticache?") is not answered by whichever decision weighs them in general.
       if (!unranked) return undefined;
+      // "aurora or dynamodb for low traffic": a question with words of its own beyond the names
+      // (`ownWords`, stemmed) is answered only by a decision whose phrasings or keywords use one of them.
+      const fitting = ownWords.length === 0 ? options : options.filter((e) => [...e.questions, ...e.keywords].some((q) => contentStems(q).some((t) => ownWords.includes(t))));
+      if (fitting.length === 0) return undefined;
       const asked = new Set(contentStems(text));
       const shared = (e: BankEntry) => Math.max(...e.questions.map((q) => new Set(contentStems(q).filter((t) => asked.has(t))).size));
-      return options
+      return fitting
         .map((e) => ({ e, shared: shared(e) }))
         .sort((a, b) => b.shared - a.shared || a.e.services.length - b.e.services.length)[0]!.e;
     },

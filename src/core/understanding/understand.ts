@@ -89,21 +89,58 @@ const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
 /** How sure a decision weighing the services named must be to answer a choice that states its constraint. */
 const DECIDES_AT = 0.4;
+/** …or, for a choice within one service, this sure and this far ahead of the next answer. */
+const DECIDES_CLEAR_AT = 0.25;
+const CLEAR_DECISION = 1.8;
 
 /**
  * A decision entry that weighs at least two of the services named, for a question that states its
  * constraint ("nightly 2-hour transcode: Lambda, Batch or EC2?"), answers it better than a table.
  */
-function decides(best: Match, named: readonly string[], rich: boolean, betweenServices = true): boolean {
-  if (!rich || best.candidate.kind !== 'decision' || best.confidence < DECIDES_AT) return false;
+function decides(best: Match, next: Match | undefined, named: readonly string[], rich: boolean, betweenServices = true): boolean {
+  if (!rich || best.candidate.kind !== 'decision') return false;
   const covered = named.filter((s) => best.candidate.services.includes(s)).length;
+  // "~20k events/sec, 3 quick lambda steps. step functions standard or express?": a choice within one
+  // service, its decision far ahead of every other answer even if a long question leaves it unsure.
+  const within = !betweenServices && covered > 0;
+  // A runner-up that is itself a decision about the service weighs the same choice: no rival to a verdict.
+  const rival = next !== undefined && !(next.candidate.kind === 'decision' && next.candidate.services.some((s) => named.includes(s)));
+  if (best.confidence < DECIDES_AT && !(within && best.confidence >= DECIDES_CLEAR_AT && (!rival || best.score >= CLEAR_DECISION * next!.score))) return false;
   // "rest api or http api in api gateway for our lambda backend?": the choice is within one service.
-  return covered >= 2 || (!betweenServices && best.candidate.services.includes(named[0]!));
+  return covered >= 2 || within;
 }
 
-/** The best match's runners-up close behind it (other entries or facts, at most `most`), to offer beside it. */
+/** What a candidate says first: an entry's lead, a fact's sentence. */
+const saysFirst = (m: Match): string => (m.candidate.type === 'entry' ? m.candidate.entry.lead : m.candidate.fact.text);
+
+/** Share of the shorter text's distinct content words found in the other: near-duplicate answers say the same again. */
+function overlap(a: string, b: string): number {
+  const words = (t: string) => new Set(tokenize(t).filter((w) => !STOPWORDS.has(w)).map(stem));
+  const x = words(a);
+  const y = words(b);
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size;
+}
+
+/** An answer this much like one already offered adds nothing beside it. */
+const SAYS_THE_SAME = 0.6;
+
+/**
+ * The best match's runners-up close behind it (other entries or facts, at most `most`), to offer
+ * beside it; a runner-up that says what one already offered says is left out.
+ */
 function alternativesTo(best: Match, others: readonly Match[], share: number, most: number): Match[] {
-  return others.filter((o) => o.candidate.id !== best.candidate.id && o.score >= share * best.score).slice(0, most);
+  const offered: Match[] = [best];
+  for (const o of others) {
+    if (offered.length > most) break;
+    if (o.candidate.id === best.candidate.id || o.score < share * best.score) continue;
+    if (offered.some((m) => overlap(saysFirst(m), saysFirst(o)) >= SAYS_THE_SAME)) continue;
+    offered.push(o);
+  }
+  return offered.slice(1);
 }
 
 export function createUnderstander(k: Knowledge): Understander {
@@ -135,7 +172,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || (!rich && !r.cues.has('fact'));
     // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
     const compared = u.intent === 'compare' ? u.services : named;
-    const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, compared, rich, u.betweenServices) ? undefined : r.best;
+    const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, r.others[0], compared, rich, u.betweenServices) ? undefined : r.best;
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     // So does a follow-up pointing back ("what permissions does it need?") whose best match, about the
     // conversation's services, stands clearly ahead of the rest.
@@ -185,9 +222,12 @@ export function createUnderstander(k: Knowledge): Understander {
     // flip it), unless retrieval found a sure decision or a sure answer about both. A bare "sqs vs sns"
     // stays a comparison.
     const choice = u.intent === 'compare' && !practical ? u.choice : undefined;
-    const sureChoice = u.match !== undefined && u.match.confidence >= LEAD_AT && (u.match.kind === 'decision' || (r.best?.candidate.id === u.match.id && choice?.pair.every((s) => r.best!.candidate.services.includes(s))));
+    // A sure decision about only one side ("kms: single- or multi-Region key" for "kms or cloudhsm") is no verdict on the pair.
+    const top = r.best;
+    const matchCovers = top !== undefined && top.candidate.id === u.match?.id && choice?.pair.every((s) => top.candidate.services.includes(s));
+    const sureChoice = u.match !== undefined && u.match.confidence >= LEAD_AT && (u.match.kind === 'decision' ? matchCovers !== false : matchCovers === true);
     if (choice && (choice.word === 'or' || rich || CHOICE.test(u.text)) && !sureChoice) {
-      const decision = pairDecisions.decide(choice.pair, [r.best, ...r.others], !rich, u.text);
+      const decision = pairDecisions.decide(choice.pair, [r.best, ...r.others], !rich, u.text, r.terms);
       if (decision) u.match = { id: decision.id, type: 'entry', kind: 'decision', confidence: LEAD_AT, specific: true, practical, suggestAt };
     }
     return u;

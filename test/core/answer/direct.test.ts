@@ -49,6 +49,9 @@ describe('the questions issue 10 found answered beside the point', () => {
     const [cron] = await chat('cron jobs: eventbridge scheduler or keep crontab on an ec2 box?');
     expect(cron!.understanding.betweenServices).toBe(true);
     expect(cron!.answer.entry ?? '').not.toMatch(/^emr/);
+    // A long question naming another service first: the choice is still within Step Functions.
+    const [express] = await chat('processing ~20k iot events/sec, each workflow is 3 quick lambda steps < 2s total. step functions standard or express?');
+    expect(express!.answer.entry).toBe('step-functions-standard-vs-express');
   });
 
   it('a question asking a number about two services is no comparison ("whats the max batch size i can use for sqs lambda")', async () => {
@@ -515,16 +518,25 @@ describe('a close second reading is offered beside the answer', () => {
     expect(text.indexOf('Or, if you meant')).toBeGreaterThan(text.indexOf('Steps'));
   });
 
-  it('a guess offers at most two other readings and keeps its own first three steps, so all fit the first screen', async () => {
+  it('a guess offers at most three other readings and keeps its own first steps, so all fit the first screen', async () => {
     const [reply] = await chat('run a cleanup every night at 03:00 utc that expires stale matchmaking tickets');
     const m = reply!.understanding.match!;
     expect(m.confidence).toBeLessThan(LEAD_AT);
     expect(m.alternatives!.length).toBeGreaterThanOrEqual(1);
-    expect(m.alternatives!.length).toBeLessThanOrEqual(2);
+    expect(m.alternatives!.length).toBeLessThanOrEqual(3);
     const steps = reply!.answer.sections.find((s) => /^(Steps|Fix it)/.test(s.heading ?? ''));
     if (steps) expect(steps.bullets!.length).toBeLessThanOrEqual(3);
     const text = screen(reply!);
     expect(text.match(/Or, if you meant/g)!.length).toBe(m.alternatives!.length);
+  });
+
+  it('a runner-up that only says again what the answer says is not offered beside it', async () => {
+    // Three bank entries tell how to let a Lambda read one table; the answer leads with one, not all three.
+    const [reply] = await chat('how do i give my lambda permission to read one dynamodb table');
+    const m = reply!.understanding.match!;
+    expect(m.id).toBe('dynamodb-lambda-access-one-table');
+    expect((m.alternatives ?? []).map((a) => a.id)).not.toContain('lambda-dynamodb-one-table');
+    expect(screen(reply!)).not.toMatch(/Or, if you meant/);
   });
 
   it('a runner-up whose question does not name its service says which service it is about', async () => {

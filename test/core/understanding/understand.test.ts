@@ -58,6 +58,9 @@ describe('understanding: services', () => {
     // every word of the bank and the labelled sets: "preserve" ~ ProServe, "developer" ~ Q Developer.
     expect(read('how do i preserve the client ip behind an nlb').services).toEqual(['elb']);
     expect(read('give a developer read only access to the prod s3 bucket').services).toEqual(['s3']);
+    // Things counted are not the service named like them: "20k iot events/sec" is no IoT Events question.
+    expect(read('processing ~20k iot events/sec with step functions').services).toEqual(['step-functions']);
+    expect(read('what is iot events').services).toEqual(['iot-events']);
     expect(read('is this behaviour documented for dynamodb').services).toEqual(['dynamodb']);
     expect(creds.corrections).toEqual([]);
   });
