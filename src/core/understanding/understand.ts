@@ -214,6 +214,9 @@ export function createUnderstander(k: Knowledge): Understander {
       // "what if compliance wants them kept for a year": nothing else fits, so the last answer still does.
       const topic = r.best?.candidate.id === previous.topic ? r.best : undefined;
       u.match = { id: previous.topic, type: 'entry', kind: topic?.candidate.kind ?? 'fact', confidence: Number(Math.max(SUGGEST_AT, topic?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
+      // What retrieval found instead, beside it, when it is about the conversation's services.
+      const found = [r.best, ...r.others].find((o) => o !== undefined && o.candidate.id !== previous.topic && o.confidence >= SUGGEST_AT && o.candidate.services.some((s) => previous.services.includes(s)));
+      if (found) u.match.alternatives = [{ id: found.candidate.id, type: found.candidate.type }];
     } else if (practical && r.terms.length > 0) {
       u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }

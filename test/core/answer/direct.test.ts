@@ -530,6 +530,15 @@ describe('a close second reading is offered beside the answer', () => {
     expect(text.match(/Or, if you meant/g)!.length).toBe(m.alternatives!.length);
   });
 
+  it('a follow-up answered by the last answer again also shows what retrieval found about the conversation\'s services', async () => {
+    const [first, next] = await chat("our lambda log groups are all 'never expire' and the cw bill keeps growing. how do i set retention on all of them", 'a logs insights query over 90 days of those keeps timing out');
+    const m = next!.understanding.match!;
+    expect(m.id).toBe(first!.answer.entry);
+    expect(m.alternatives).toHaveLength(1);
+    expect(m.alternatives![0]!.id).toMatch(/^cloudwatch-/);
+    expect(screen(next!)).toMatch(/Or, if you meant "/);
+  });
+
   it('a runner-up that only says again what the answer says is not offered beside it', async () => {
     // Three bank entries tell how to let a Lambda read one table; the answer leads with one, not all three.
     const [reply] = await chat('how do i give my lambda permission to read one dynamodb table');
