@@ -153,7 +153,13 @@ export function assembleKnowledge(dir: string, today: Date, parseFile: ParseFile
     for (const r of [...entry.related, ...(entry.status.successor ? [entry.status.successor] : [])])
       if (!known(r)) problems.push({ file: 'directory', field: id, message: `names "${r}", which is not a known service` });
   }
+  // Thousands of entries share a few dates: each is checked once.
+  const checkedDates = new Map<string, string | undefined>();
   const dateProblem = (reviewed: string): string | undefined => {
+    if (!checkedDates.has(reviewed)) checkedDates.set(reviewed, checkDate(reviewed));
+    return checkedDates.get(reviewed);
+  };
+  const checkDate = (reviewed: string): string | undefined => {
     const d = new Date(`${reviewed}T00:00:00Z`);
     if (Number.isNaN(d.getTime())) return `"${reviewed}" is not a real date`;
     const endOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);

@@ -57,6 +57,7 @@ describe('channel questions answered on the first screen', () => {
     ['the sixth follow-up set (its misses studied, first contact 61.7%)', ['followups6.jsonl'], 120, 0.64],
     ['rounds 21 and 22 (added 2026-12-07, their misses studied; first contact 84.7% and 90.7%)', ['round21.jsonl', 'round22.jsonl'], 300, 0.86],
     ['the seventh follow-up set (its misses studied, first contact 72.5%)', ['followups7.jsonl'], 120, 0.72],
+    ['round 23 and the eighth follow-up set (never tuned on, added 2026-12-07; first contact 86.0% and 80.8%)', ['round23.jsonl', 'followups8.jsonl'], 270, 0.82],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);

@@ -60,9 +60,15 @@ function aboutWhich(k: Knowledge, entry: BankEntry): string {
  */
 function alternativeSections(k: Knowledge, u: Understanding, shownId: string, shown: readonly string[], sure: boolean): Section[] {
   const out: Section[] = [];
-  const said = new Said(nameWords(k));
-  for (const line of shown) said.add(line);
-  const adds = (text: string) => !sure || !said.repeats(text);
+  let said: Said | undefined;
+  const adds = (text: string) => {
+    if (!sure) return true;
+    if (!said) {
+      said = new Said(nameWords(k));
+      for (const line of shown) said.add(line);
+    }
+    return !said.repeats(text);
+  };
   for (const alt of u.match?.alternatives ?? []) {
     if (alt.id === shownId) continue;
     if (alt.type === 'entry') {
