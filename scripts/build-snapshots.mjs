@@ -7,9 +7,10 @@
 //  - dist/retrieval-terms.json: the retrieval terms of every stored text, the index built from
 //    them and each text's weight (src/core/retrieval/terms-cache.ts);
 //  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts);
+//  - dist/need-stems.json: each need's phrases, keywords and excludes as stems (src/core/understanding/needs.ts);
 //  - dist/stems.json: the stem of every word met while deriving all that, building the need matcher
 //    and training the intent classifier (src/core/understanding/text.ts), marked with natural's version.
-// The last two are also marked with the knowledge snapshot's fingerprint and the deriving code's
+// The retrieval terms, the lexicon and the need stems are also marked with the knowledge snapshot's fingerprint and the deriving code's
 // (derivedOrigin): knowledge loaded from that snapshot uses them without further checks.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ import { KNOWLEDGE_SNAPSHOT_URL } from '../dist/knowledge/snapshot.js';
 import { compileLexicon, LEXICON_URL, saveLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
 import { derivedOrigin, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
-import { buildNeedMatcher } from '../dist/core/understanding/needs.js';
+import { buildNeedMatcher, NEED_STEMS_URL, needStems } from '../dist/core/understanding/needs.js';
 import { trainIntentClassifier } from '../dist/core/understanding/intent-classifier.js';
 import { STEMS_URL, stemsSeen } from '../dist/core/understanding/text.js';
 
@@ -35,7 +36,10 @@ console.error(`retrieval terms: ${cache.terms.length} texts precomputed (${fileU
 writeFileSync(fileURLToPath(LEXICON_URL), JSON.stringify({ origin, lexicon: saveLexicon(k, lexicon) }));
 console.error(`lexicon: ${lexicon.phrases.size} phrases (${fileURLToPath(LEXICON_URL)})`);
 
-buildNeedMatcher(k.needs);
+const stemsOfNeeds = needStems(k.needs);
+buildNeedMatcher(k.needs, stemsOfNeeds);
+writeFileSync(fileURLToPath(NEED_STEMS_URL), JSON.stringify({ origin, stems: stemsOfNeeds }));
+console.error(`need stems: ${k.needs.length} needs (${fileURLToPath(NEED_STEMS_URL)})`);
 void trainIntentClassifier(k).known;
 const stems = stemsSeen();
 writeFileSync(fileURLToPath(STEMS_URL), JSON.stringify(stems));

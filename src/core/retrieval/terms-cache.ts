@@ -55,6 +55,7 @@ export function readTermsCache(): TermsCache | undefined {
  */
 const DERIVING_CODE = [
   '../understanding/lexicon',
+  '../understanding/needs',
   '../understanding/text',
   '../understanding/language',
   '../understanding/mentions',

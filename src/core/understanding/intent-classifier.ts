@@ -13,15 +13,23 @@ export interface IntentScore {
   p: number;
 }
 
+/** Every training phrase's tokens with its intent, tokenized once per knowledge (training and the greeting words both read them). */
+const tokenizedTraining = new WeakMap<Knowledge, { intent: Intent; tokens: string[] }[]>();
+function trainingTokens(k: Knowledge): { intent: Intent; tokens: string[] }[] {
+  let out = tokenizedTraining.get(k);
+  if (!out) {
+    out = k.training.flatMap((t) => t.phrases.map((p) => ({ intent: t.intent, tokens: tokenize(p) })));
+    tokenizedTraining.set(k, out);
+  }
+  return out;
+}
+
 /** Words that appear in one intent's phrases and in no other's ("bye" for greeting, "catalog" for list_services). */
 export function distinctiveWords(k: Knowledge, intent: Intent): Set<string> {
-  const others = new Set(k.training.filter((t) => t.intent !== intent).flatMap((t) => t.phrases.flatMap((p) => tokenize(p))));
-  return new Set(
-    k.training
-      .filter((t) => t.intent === intent)
-      .flatMap((t) => t.phrases.flatMap((p) => tokenize(p)))
-      .filter((w) => !others.has(w)),
-  );
+  const mine = new Set<string>();
+  const others = new Set<string>();
+  for (const t of trainingTokens(k)) for (const w of t.tokens) (t.intent === intent ? mine : others).add(w);
+  return new Set([...mine].filter((w) => !others.has(w)));
 }
 
 export interface IntentClassifier {
@@ -103,13 +111,12 @@ export class NaiveBayes {
 function train(k: Knowledge): IntentClassifier {
   const model = new NaiveBayes();
   const known = new Set<string>();
-  const add = (phrase: string, intent: Intent) => {
-    const f = features(tokenize(phrase));
-    if (f.length === 0) return;
+  for (const { intent, tokens } of trainingTokens(k)) {
+    const f = features(tokens);
+    if (f.length === 0) continue;
     f.forEach((x) => known.add(x));
     model.addExample(f, intent);
-  };
-  for (const file of k.training) for (const phrase of file.phrases) add(phrase, file.intent);
+  }
 
   return {
     known,

@@ -5,7 +5,10 @@
  * whose "excludes" word appears is ruled out. Everything is indexed by stem at start-up, so a
  * question only touches the phrases that share one of its words.
  */
+import { readFileSync } from 'node:fs';
+import type { Knowledge } from '../../knowledge/load.js';
 import type { Need } from '../../knowledge/schema.js';
+import { originOf } from '../retrieval/terms-cache.js';
 import { STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 
@@ -37,9 +40,9 @@ function containsSeq(stems: readonly string[], seq: readonly string[]): boolean 
 }
 
 /** Builds on first use: questions that name a service never need it. */
-export function lazyNeedMatcher(needs: readonly Need[]): NeedMatcher {
+export function lazyNeedMatcher(needs: readonly Need[], saved: () => NeedStems | undefined = () => undefined): NeedMatcher {
   let built: NeedMatcher | undefined;
-  const get = () => (built ??= buildNeedMatcher(needs));
+  const get = () => (built ??= buildNeedMatcher(needs, saved()));
   return {
     match: (tokens) => get().match(tokens),
     get stems() {
@@ -48,10 +51,47 @@ export function lazyNeedMatcher(needs: readonly Need[]): NeedMatcher {
   };
 }
 
-export function buildNeedMatcher(needs: readonly Need[]): NeedMatcher {
-  const phrasesOf = needs.map((need) => [...need.phrases, need.label].map((p) => [...new Set(contentStems(tokenize(p)))]));
-  const keywordsOf = needs.map((need) => need.keywords.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0));
-  const excludesOf = needs.map((need) => need.excludes.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0));
+/**
+ * Each need's phrases (and label) as distinct content stems, its keywords and excludes as stem
+ * sequences: the tokenizing and stemming the matcher is built from, which the build saves
+ * (scripts/build-snapshots.mjs, dist/need-stems.json) so a recommendation question need not redo it.
+ */
+export interface NeedStems {
+  phrases: string[][][];
+  keywords: string[][][];
+  excludes: string[][][];
+}
+
+export function needStems(needs: readonly Need[]): NeedStems {
+  return {
+    phrases: needs.map((need) => [...need.phrases, need.label].map((p) => [...new Set(contentStems(tokenize(p)))])),
+    keywords: needs.map((need) => need.keywords.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0)),
+    excludes: needs.map((need) => need.excludes.map((k) => tokenize(k).map(stem)).filter((k) => k.length > 0)),
+  };
+}
+
+/** dist/need-stems.json, next to dist/core/. */
+export const NEED_STEMS_URL = new URL('../../need-stems.json', import.meta.url);
+
+/**
+ * The need stems saved at build time, when `k` is the knowledge snapshot they were derived from and
+ * the deriving code is unchanged (terms-cache.ts, derivedOrigin); undefined otherwise.
+ */
+export function savedNeedStems(k: Knowledge): NeedStems | undefined {
+  const origin = originOf(k);
+  if (origin === undefined) return undefined;
+  try {
+    const file = JSON.parse(readFileSync(NEED_STEMS_URL, 'utf8')) as { origin?: string; stems?: NeedStems };
+    const stems = file.stems;
+    const fits = stems && [stems.phrases, stems.keywords, stems.excludes].every((x) => Array.isArray(x) && x.length === k.needs.length);
+    return file.origin === origin && fits ? stems : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildNeedMatcher(needs: readonly Need[], saved?: NeedStems): NeedMatcher {
+  const { phrases: phrasesOf, keywords: keywordsOf, excludes: excludesOf } = saved ?? needStems(needs);
 
   // Inverse document frequency over needs: a word found in many needs says little.
   const needsWith = new Map<string, Set<number>>();

@@ -15,7 +15,7 @@ import { choiceBetween, choiceOptions, choicePair } from './choice.js';
 import { counterpartsOf, EQUIVALENT } from './counterparts.js';
 import { entrySays, followUpQuery, REFERS_BACK, WHICH_OF_THEM } from './follow-up.js';
 import { createPairDecisions } from './pair-decision.js';
-import { lazyNeedMatcher, type NeedMatch, type NeedMatcher } from './needs.js';
+import { lazyNeedMatcher, savedNeedStems, type NeedMatch, type NeedMatcher } from './needs.js';
 import { cleanMessage, stem, tokenize, tokenizeClauses } from './text.js';
 import { reading, type Turn, type Understanding } from './understanding.js';
 import { ALTERNATIVE_SHARE, ALTERNATIVES_MOST, ASKED_AS_STORED, createRetriever, LEAD_AT, PRACTICAL_SUGGEST_AT, SUGGEST_AT, type Match, type Retriever } from '../retrieval/retriever.js';
@@ -145,9 +145,11 @@ function alternativesTo(best: Match, others: readonly Match[], share: number, mo
 
 export function createUnderstander(k: Knowledge): Understander {
   const lexicon = buildLexicon(k);
-  const needs = lazyNeedMatcher(k.needs);
+  const needs = lazyNeedMatcher(k.needs, () => savedNeedStems(k));
   const classifier = trainIntentClassifier(k);
-  const greetings = distinctiveWords(k, 'greeting');
+  // Words only greetings use, found on first need: a question naming a service never needs them.
+  let greetingWords: Set<string> | undefined;
+  const greetings = () => (greetingWords ??= distinctiveWords(k, 'greeting'));
   const retriever = createRetriever(k, lexicon);
   const pairDecisions = createPairDecisions(k.bank);
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
@@ -357,7 +359,7 @@ export function createUnderstander(k: Knowledge): Understander {
       // "cross region?", "max retention?" in a thread: a message this short continues the last answer.
       // "no nat here, which endpoints exactly?" after a fix: a question in a thread that asks for no
       // service in general terms goes on with the last answer, not to a recommendation.
-      const smallTalk = tokens.every((t) => greetings.has(t) || STOPWORDS.has(t));
+      const smallTalk = tokens.every((t) => greetings().has(t) || STOPWORDS.has(t));
       const terse = previous.topic !== undefined && !social && !smallTalk && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
       if (aspectReading.aspect || pronoun || opener || terse || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
@@ -387,7 +389,7 @@ export function createUnderstander(k: Knowledge): Understander {
       return { intent: 'out_of_scope', confidence: 0.9 };
     }
     // "bye for now", "thanks a lot!": nothing but greeting words and function words.
-    if (tokens.some((t) => greetings.has(t)) && tokens.every((t) => greetings.has(t) || STOPWORDS.has(t))) {
+    if (tokens.some((t) => greetings().has(t)) && tokens.every((t) => greetings().has(t) || STOPWORDS.has(t))) {
       return { intent: 'greeting', confidence: 0.9 };
     }
     const best = matches[0];
