@@ -181,6 +181,12 @@ describe('reading quantities', () => {
     expect(readPriceQuestion('how much is a nat gateway').asksPrice).toBe(true);
     expect(readPriceQuestion('how much can i save with savings plans').asksPrice).toBe(false);
   });
+
+  it('quantities in a choice between options describe the workload: only a price word makes it a price question', () => {
+    expect(readPriceQuestion('2tb/month of verbose debug logs, read maybe twice a month. keep in cloudwatch logs or ship to s3?').asksPrice).toBe(false);
+    expect(readPriceQuestion('2 TB of logs in s3 for a month').asksPrice).toBe(true);
+    expect(readPriceQuestion('2tb/month of logs: which is cheaper, cloudwatch logs or s3?').asksPrice).toBe(true);
+  });
 });
 
 describe('given questions about how a service is billed, not what it costs', () => {

@@ -67,7 +67,10 @@ export function readPriceQuestion(raw: string): PriceQuestion {
   const region = regionMatch && isPriceRegion(regionMatch[1]!) ? regionMatch[1] : undefined;
   const quantities = readQuantities(text);
   const hasQuantity = quantities.sizesGB.length > 0 || quantities.hours !== undefined || quantities.count !== undefined;
-  const asksPrice = (PRICE_WORDS.test(text.replace(HOW_MUCH_CAPACITY, ' ')) || BILLED_PER.test(text) || (hasQuantity && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
+  // "2tb/month of debug logs: keep in cloudwatch logs or ship to s3?": quantities in a choice between
+  // options describe the workload; only a price word asks the price then.
+  const choosing = /\bor\b[^.?!]*\?/.test(text);
+  const asksPrice = (PRICE_WORDS.test(text.replace(HOW_MUCH_CAPACITY, ' ')) || BILLED_PER.test(text) || (hasQuantity && !choosing && /\b(for|of|run|running)\b/.test(text) && /\b(month|monthly|24\/7|hour)\b/.test(text))) && !PRACTICAL.test(text);
   return {
     asksPrice,
     cheaper: CHEAPER.test(text),

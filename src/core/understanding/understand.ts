@@ -91,6 +91,8 @@ const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 const DECIDES_AT = 0.4;
 /** …or, for a choice within one service, this sure and this far ahead of the next answer. */
 const DECIDES_CLEAR_AT = 0.25;
+/** A decision weighing the services named, this close behind a best match that does not, answers instead. */
+const DECISION_BEHIND = 0.5;
 const CLEAR_DECISION = 1.8;
 
 /**
@@ -174,7 +176,11 @@ export function createUnderstander(k: Knowledge): Understander {
     const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || (!rich && !r.cues.has('fact'));
     // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
     const compared = u.intent === 'compare' ? u.services : named;
-    const best = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, r.others[0], compared, rich, u.betweenServices) ? undefined : r.best;
+    const general = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best !== undefined && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, r.others[0], compared, rich, u.betweenServices);
+    // "rds + dynamodb + efs. native snapshots or aws backup?": when the closest match weighs too few of
+    // the services, a decision close behind that weighs them answers the choice instead of a table.
+    const weighing = general ? r.others.find((o, i) => o.score >= DECISION_BEHIND * r.best!.score && decides(o, r.others[i + 1], compared, rich, u.betweenServices)) : undefined;
+    const best = general ? weighing : r.best;
     // How-tos, fixes and questions that say something specific take a closer answer than general ones do.
     // So does a follow-up pointing back ("what permissions does it need?") whose best match, about the
     // conversation's services, stands clearly ahead of the rest.

@@ -49,6 +49,10 @@ describe('the questions issue 10 found answered beside the point', () => {
     const [cron] = await chat('cron jobs: eventbridge scheduler or keep crontab on an ec2 box?');
     expect(cron!.understanding.betweenServices).toBe(true);
     expect(cron!.answer.entry ?? '').not.toMatch(/^emr/);
+    // Four services named and the closest match weighs one of them: a decision close behind that weighs them answers.
+    const [backups] = await chat('central backup policies and immutable copies for rds, dynamodb and efs: their own snapshots or aws backup?');
+    expect(backups!.understanding.intent).toBe('compare');
+    expect(backups!.answer.entry).toBe('backup-vs-rds-automated-backups');
     // A long question naming another service first: the choice is still within Step Functions.
     const [express] = await chat('processing ~20k iot events/sec, each workflow is 3 quick lambda steps < 2s total. step functions standard or express?');
     expect(express!.answer.entry).toBe('step-functions-standard-vs-express');
