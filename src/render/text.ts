@@ -6,16 +6,19 @@ export interface TextOptions {
   color?: boolean;
 }
 
+/** A word the next one belongs with: a number ("180 days", "(365 days)", "4 KB", "$0.10 per") or a negation ("no Expedited", "not supported"). */
+const HOLDS_NEXT = /^(\(?[~≈<>$]?\d[\d,.]*[%x×]?|no|not|never)$/i;
+
 /**
- * Words to wrap, a number kept with the word after it ("180 days", "(365 days)", "4 KB", "$0.10 per"): a reader
- * (or a search over the screen) sees a quantity whole, never split across two lines.
+ * Words to wrap, a number or a negation kept with the word after it: a reader (or a search over the
+ * screen) sees a quantity or a "no X" whole, never split across two lines.
  */
 function wrapUnits(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^\(?[~≈<>$]?\d[\d,.]*[%x×]?$/.test(prev.split(' ').pop()!) && prev.length + 1 + w.length <= 30) out[out.length - 1] = `${prev} ${w}`;
+    if (prev !== undefined && HOLDS_NEXT.test(prev.split(' ').pop()!) && prev.length + 1 + w.length <= 30) out[out.length - 1] = `${prev} ${w}`;
     else out.push(w);
   }
   return out;

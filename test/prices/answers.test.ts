@@ -180,6 +180,9 @@ describe('reading quantities', () => {
     expect(readPriceQuestion('how much does a lambda function cost').asksPrice).toBe(true);
     expect(readPriceQuestion('how much is a nat gateway').asksPrice).toBe(true);
     expect(readPriceQuestion('how much can i save with savings plans').asksPrice).toBe(false);
+    // "what do we pay for" asks a price; "do i pay more if" asks how billing behaves.
+    expect(readPriceQuestion('unrelated, what do we pay for the eks control plane itself').asksPrice).toBe(true);
+    expect(readPriceQuestion('do i pay more if i go above that?').asksPrice).toBe(false);
   });
 
   it('quantities in a choice between options describe the workload: only a price word makes it a price question', () => {

@@ -42,7 +42,7 @@ export interface PriceQuestion {
 export const HOURS_PER_MONTH = 730;
 
 /** Words asking for a number. "Pricing" and "priced" alone ask how a service is billed: the usual answer. */
-const PRICE_WORDS = /\b(how much(?! (warning|notice|time|memory|ram|storage|data|space|disk|traffic|longer|faster|bigger|throughput|iops|load|capacity|downtime|latency|headroom))|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive)\b|\$\s?\d/;
+const PRICE_WORDS = /\b(how much(?! (warning|notice|time|memory|ram|storage|data|space|disk|traffic|longer|faster|bigger|throughput|iops|load|capacity|downtime|latency|headroom))|costs?|costing|price|prices|cheaper|cheapest|more expensive|less expensive|expensive|what (do|does|would|will|did) (we|i|you|they) pay|what we pay)\b|\$\s?\d/;
 /** "how much /tmp can a lambda get", "how much data can one shard take": a capacity, not a price. */
 const HOW_MUCH_CAPACITY = /\bhow much\b(?=[^.?!]{0,30}\b(can|could|does|do|will|may|would)\b[^.?!]{0,30}\b(get|gets|have|has|hold|holds|store|stores|use|uses|take|takes|handle|handles|support|supports|allocate|fit|keep|keeps|buffer|ingest|accept|go up to)\b)/g;
 /** Questions about costs that want a how-to or an explanation, not a number. */

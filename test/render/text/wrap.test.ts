@@ -10,7 +10,9 @@ describe('terminal wrapping', () => {
     ['keeps it for 14 days', '14 days'],
     ['a limit of $0.10 per GB', '$0.10 per'],
     ['at most ~300 requests', '~300 requests'],
-  ])('keeps the quantity in "%s" on one line wherever the line breaks', (quantity, whole) => {
+    ['Deep Archive has no Expedited tier', 'no Expedited'],
+    ['HTTP APIs are not adjustable', 'not adjustable'],
+  ])('keeps the quantity or negation in "%s" on one line wherever the line breaks', (quantity, whole) => {
     for (let pad = 0; pad < 60; pad++) {
       const lines = renderText(answer(`${'x'.repeat(pad)} ${quantity} and more words after it`), { width: 40 }).split('\n');
       expect(lines.some((l) => l.includes(whole)), `pad ${pad}:\n${lines.join('\n')}`).toBe(true);
