@@ -89,11 +89,11 @@ const SOCIAL = new Set<Intent>(['greeting', 'help', 'list_services']);
 
 /** How sure a decision weighing the services named must be to answer a choice that states its constraint. */
 const DECIDES_AT = 0.4;
-/** …or, for a choice within one service, this sure and this far ahead of the next answer. */
+/** …or, for a choice within one service, this sure and this many times the next answer's score. */
 const DECIDES_CLEAR_AT = 0.25;
+const CLEAR_DECISION = 1.8;
 /** A decision weighing the services named, this close behind a best match that does not, answers instead. */
 const DECISION_BEHIND = 0.5;
-const CLEAR_DECISION = 1.8;
 
 /**
  * A decision entry that weighs at least two of the services named, for a question that states its
