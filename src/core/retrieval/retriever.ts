@@ -86,6 +86,8 @@ const TOPIC_WEIGHT = 0.5;
 const TOPIC_SELF = 1.3;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
 const PICK_ONE_SIDED = 0.6;
+/** How much a word read as a near spelling ("lamda" as "lambda") counts, matched or not, beside words typed as indexed. */
+const TYPO_WEIGHT = 0.5;
 /** How much a question word that no answer contains counts against confidence (1: fully). */
 const UNSEEN_WEIGHT = 0.5;
 /** Profile facts answer precise questions but are not written as answers: a small handicap. */
@@ -441,11 +443,15 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
 
   function retrieve(q: RetrievalQuery): Retrieval {
     const cues = questionCues(q.text);
-    const ordered = maker.terms(q.text).map(correct);
+    const typed = maker.terms(q.text);
+    const ordered = typed.map(correct);
     const terms = [...new Set(ordered)];
+    // A word read as another ("scarf" as "scarce") is a guess: what it matches counts for less.
+    const guessed = new Set(ordered.filter((t, i) => t !== typed[i] && !typed.includes(t)));
+    const rarityOf = guessed.size === 0 ? idf : (t: string) => idf(t) * (guessed.has(t) ? TYPO_WEIGHT : 1);
     if (terms.length === 0) return { others: [], cues, terms, information: 0 };
     // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
-    const weightOfAll = terms.reduce((s, t) => s + idf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
+    const weightOfAll = terms.reduce((s, t) => s + rarityOf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
     // Every text sharing a term with the question, in the order first matched (index.search's
     // order is by BM25 score, ties in this order): each scored and weighed below, per candidate
     // the best score and the best confidence of its texts, as before; then the best four are
@@ -465,7 +471,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     let seenCount = 0;
     const info = Math.min(1, weightOfAll / INFO_FULL);
     // Each distinct query term's rarity, in query order: a result's matched rarity adds them up in that order.
-    const distinctIdf = Float64Array.from(m.distinct, idf);
+    const distinctIdf = Float64Array.from(m.distinct, rarityOf);
     const wideIdf = new Map<number, number>();
     for (let i = 0; i < m.count; i++) {
       const doc = m.docs[i]!;
@@ -478,7 +484,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
         for (let bits = key; bits !== 0; bits &= bits - 1) matched += distinctIdf[31 - Math.clz32(bits & -bits)]!;
       } else {
         const known = wideIdf.get(key);
-        matched = known ?? m.termsOf(key).reduce((s, t) => s + idf(t), 0);
+        matched = known ?? m.termsOf(key).reduce((s, t) => s + rarityOf(t), 0);
         if (known === undefined) wideIdf.set(key, matched);
       }
       const coverage = matched / weightOfAll;

@@ -25,6 +25,14 @@ describe('retrieval terms', () => {
     expect(termsOf('encrpytion at rest')).toContain(stem('encryption'));
   });
 
+  it('a word read as a near one counts for less: the same answer, less sure than when typed right', () => {
+    const typed = retriever.retrieve({ text: 'sqs retention', services: ['sqs'] });
+    const misspelt = retriever.retrieve({ text: 'sqs retension', services: ['sqs'] });
+    expect(misspelt.terms).toEqual(typed.terms);
+    expect(misspelt.best?.candidate.id).toBe(typed.best?.candidate.id);
+    expect(misspelt.best!.confidence).toBeLessThan(typed.best!.confidence);
+  });
+
   it('an irregular past form is read as its verb ("kept" meets "keep"), and a word named like an object property is just a word', () => {
     expect(termsOf('how long is data kept')).toContain(stem('keep'));
     expect(termsOf('the message was sent twice')).toContain(stem('send'));
