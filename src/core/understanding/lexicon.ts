@@ -128,7 +128,8 @@ const GOOGLE_PREFIXES = ['google', 'gcp', 'google cloud'];
 /**
  * Other clouds' products the directory maps to AWS services ("Dataproc", "Cloud Armor", "Azure Site
  * Recovery"), as names of that cloud: a name counts when it says its vendor or has a word AWS
- * questions never use, so "Cloud Storage", "Secret Manager" or "Workflows" stay ordinary words.
+ * questions never use, so "Cloud Storage", "Secret Manager" or "Workflows" stay ordinary words;
+ * said after its vendor ("azure durable functions", "gcp workflows") any name counts.
  */
 function counterpartNames(k: Knowledge): [string, OutsideTerm][] {
   const azure = k.outside.find((t) => t.kind === 'other-cloud' && /\bazure\b/i.test(t.name));

@@ -108,7 +108,6 @@ function samePattern(a: string, b: string): boolean {
   return true;
 }
 
-/** `typos: false` reads only what is spelled as written: for indexing stored text, whose typos are deliberate. */
 const QUANTITY = /^~?\d[\d.,]*[kmb]?$|^(thousands?|millions?|hundreds?|billions?)$/;
 const RATE = /^(per|sec|secs|second|seconds|s|min|minute|minutes|hr|hour|day|a)$/;
 
@@ -118,6 +117,7 @@ function countsThings(tokens: readonly string[], start: number, end: number): bo
   return (start > 0 && QUANTITY.test(tokens[start - 1]!)) || (end < tokens.length && RATE.test(tokens[end]!) && (tokens[end] !== 'a' || /^(sec|second|minute|min|day)$/.test(tokens[end + 1] ?? '')));
 }
 
+/** `typos: false` reads only what is spelled as written: for indexing stored text, whose typos are deliberate. */
 export function findMentions(lex: Lexicon, tokens: string[], { typos = true }: { typos?: boolean } = {}): Mentions {
   const services: ServiceMention[] = [];
   const outside: OutsideMention[] = [];

@@ -12,7 +12,8 @@ export interface PairDecisions {
   /**
    * Of the decisions weighing both services, the one retrieval ranked (`ranked`, best first) with
    * some confidence; else, when `unranked` allows, the one whose phrasings share most words with
-   * the question (service names included), then the one about fewest services.
+   * the question (service names included), then the one about fewest services. A question with
+   * words of its own (`ownWords`: stemmed, names left out) takes only a decision that uses one.
    */
   decide(pair: readonly [string, string], ranked: readonly (Match | undefined)[], unranked: boolean, text: string, ownWords?: readonly string[]): BankEntry | undefined;
 }
