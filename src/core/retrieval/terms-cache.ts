@@ -51,7 +51,7 @@ export function readTermsCache(): TermsCache | undefined {
 
 /**
  * The compiled modules whose code decides what is derived from the knowledge at build time (the
- * lexicon, the retrieval terms and index), relative to this file; and the stemmer's package.
+ * lexicon, the need stems, the retrieval terms and index), relative to this file; and the stemmer's package.
  */
 const DERIVING_CODE = [
   '../understanding/lexicon',
@@ -84,6 +84,21 @@ export function derivedOrigin(knowledgeFingerprint: string): string | undefined 
       codeFingerprint = hash.digest('hex');
     }
     return createHash('sha1').update(`${knowledgeFingerprint}\0${codeFingerprint}`).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file the build saved with an `origin` (dist/lexicon.json, dist/need-stems.json), when it was
+ * derived from `k` by this code (see {@link derivedOrigin}); undefined otherwise, never throws.
+ */
+export function savedFor<T extends object>(k: Knowledge, url: URL): Partial<T> | undefined {
+  const origin = originOf(k);
+  if (origin === undefined) return undefined;
+  try {
+    const file = JSON.parse(readFileSync(url, 'utf8')) as { origin?: string } & Partial<T>;
+    return file.origin === origin ? file : undefined;
   } catch {
     return undefined;
   }

@@ -4,8 +4,7 @@
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Aspect, OutsideTerm } from '../../knowledge/schema.js';
-import { readFileSync } from 'node:fs';
-import { originOf } from '../retrieval/terms-cache.js';
+import { savedFor } from '../retrieval/terms-cache.js';
 import { NEAR_MISS_WORDS, STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 
@@ -227,11 +226,9 @@ export const LEXICON_URL = new URL('../../lexicon.json', import.meta.url);
  * code compiling it is unchanged (see terms-cache.ts, derivedOrigin); undefined otherwise.
  */
 function savedLexicon(k: Knowledge): Lexicon | undefined {
-  const origin = originOf(k);
-  if (origin === undefined) return undefined;
+  const saved = savedFor<{ lexicon: SavedLexicon }>(k, LEXICON_URL)?.lexicon;
   try {
-    const file = JSON.parse(readFileSync(LEXICON_URL, 'utf8')) as { origin?: string; lexicon?: SavedLexicon };
-    return file.origin === origin && file.lexicon ? restoreLexicon(k, file.lexicon) : undefined;
+    return saved ? restoreLexicon(k, saved) : undefined;
   } catch {
     return undefined;
   }

@@ -5,10 +5,9 @@
  * whose "excludes" word appears is ruled out. Everything is indexed by stem at start-up, so a
  * question only touches the phrases that share one of its words.
  */
-import { readFileSync } from 'node:fs';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Need } from '../../knowledge/schema.js';
-import { originOf } from '../retrieval/terms-cache.js';
+import { savedFor } from '../retrieval/terms-cache.js';
 import { STOPWORDS } from './language.js';
 import { stem, tokenize } from './text.js';
 
@@ -78,16 +77,9 @@ export const NEED_STEMS_URL = new URL('../../need-stems.json', import.meta.url);
  * the deriving code is unchanged (terms-cache.ts, derivedOrigin); undefined otherwise.
  */
 export function savedNeedStems(k: Knowledge): NeedStems | undefined {
-  const origin = originOf(k);
-  if (origin === undefined) return undefined;
-  try {
-    const file = JSON.parse(readFileSync(NEED_STEMS_URL, 'utf8')) as { origin?: string; stems?: NeedStems };
-    const stems = file.stems;
-    const fits = stems && [stems.phrases, stems.keywords, stems.excludes].every((x) => Array.isArray(x) && x.length === k.needs.length);
-    return file.origin === origin && fits ? stems : undefined;
-  } catch {
-    return undefined;
-  }
+  const stems = savedFor<{ stems: NeedStems }>(k, NEED_STEMS_URL)?.stems;
+  const fits = stems && [stems.phrases, stems.keywords, stems.excludes].every((x) => Array.isArray(x) && x.length === k.needs.length);
+  return fits ? stems : undefined;
 }
 
 export function buildNeedMatcher(needs: readonly Need[], saved?: NeedStems): NeedMatcher {
