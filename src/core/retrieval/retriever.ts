@@ -85,7 +85,7 @@ const TOPIC_WEIGHT = 0.5;
 /** A follow-up pointing back: the last answer itself, among the candidates the question matches, this much more. */
 const TOPIC_SELF = 1.3;
 /** "Which one…?" after a comparison: an answer about only one of the compared services. */
-const PICK_ONE_SIDED = 0.6;
+const PICK_ONE_SIDED = 0.4;
 /** How much a word read as a near spelling ("lamda" as "lambda") counts, matched or not, beside words typed as indexed. */
 const TYPO_WEIGHT = 0.5;
 /** How much a question word that no answer contains counts against confidence (1: fully). */

@@ -73,7 +73,7 @@ const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** A follow-up asking for the command of what was just explained. */
-const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b/i;
+const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok )?(aws )?(cli|command|cmd)( command| version| pls| please| plz)*\W*$|\bcli (command )?(pls|please|plz)\b/i;
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks
@@ -193,7 +193,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws)) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
-    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
+    // "cli command pls" right after a how-to asks for its command, however small-talky it reads.
+    const asksCommand = previous?.topic !== undefined && ASKS_COMMAND.test(u.text);
+    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !asksCommand && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // "how much does Redshift cost?" and the closest entry is about Athena: a guess about another service
     // than the one named is no answer to a general question about it; its profile is.
     const elsewhere = best !== undefined && !rich && !practical && !u.followUp && !carried && named.length > 0 && best.confidence < LEAD_AT && !best.candidate.services.some((s) => named.includes(s));
@@ -205,7 +207,7 @@ export function createUnderstander(k: Knowledge): Understander {
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
     // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
-    const topicEntry = u.followUp && previous?.topic ? bankEntry(k, previous.topic) : undefined;
+    const topicEntry = (u.followUp || asksCommand) && previous?.topic ? bankEntry(k, previous.topic) : undefined;
     if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';

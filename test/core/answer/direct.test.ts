@@ -128,7 +128,12 @@ describe('in a conversation', () => {
     expect(which!.understanding.services).toEqual(['sqs', 'kinesis']);
     expect(screen(which!)).toMatch(/FIFO|order/i);
     expect(screen(which!)).not.toMatch(/Aurora/);
+    // The verdict weighing both leads: order per shard (Kinesis) or per message group (SQS FIFO).
+    const lead = screen(which!).split('\n').slice(0, 6).join(' ');
+    expect(lead).toMatch(/per\s+shard/);
+    expect(lead).toMatch(/MessageGroupId|message group/);
   });
+
 
   it('a short follow-up continues the question asked, even when the first answer was a near miss ("and if we batch?")', async () => {
     const [, batch] = await chat('whats the throughput limit on an sqs fifo queue', 'and if we batch?');
@@ -330,6 +335,15 @@ describe('a conversation is about what the last answer said', () => {
     const [, exact] = await chat('stack stuck in UPDATE_ROLLBACK_FAILED, someone deleted a security group by hand', 'whats the exact cli');
     expect(exact!.answer.sections[0]!.heading).toBe('Command');
     expect(exact!.answer.sections[0]!.code).toMatch(/^aws cloudformation continue-update-rollback/);
+    // So do the chat shorthands "cli command pls" and "cli?", never the help text.
+    for (const ask of ['cli command pls', 'cli?']) {
+      const [, short] = await chat('our csv export endpoint gets a 504 from the alb after exactly one minute', ask);
+      expect(short!.answer.sections[0]!.heading).toBe('Command');
+      expect(short!.answer.sections[0]!.code).toMatch(/modify-load-balancer-attributes/);
+    }
+    // Alone, "cli?" is no request for a command of nothing.
+    const [bare] = await chat('cli?');
+    expect(bare!.understanding.detail).toBeUndefined();
   });
 
   it('"how\'s it different from cloudfront" after a describe compares, never answers an unrelated CloudFront error', async () => {
