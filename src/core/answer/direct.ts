@@ -120,7 +120,7 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   const sections: Section[] = [];
   // Money in the question ("cost matters"): the list prices beside the verdict, before the steps.
   const prices = pricesBeside(k, u.text, entry.services);
-  if (prices) sections.push(prices);
+  if (prices) sections.push(prices.section);
   // "how do i do that from the cli?": the command first.
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
@@ -144,6 +144,8 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
     sources: uniqueLinks(entry.sources, 3),
     followUps: moreButtons(k, ids),
     entry: entry.id,
+    // The first price listed, so "and alarms?" or "and in eu-west-1?" can follow it.
+    ...(prices ? { priced: prices.led } : {}),
   };
 }
 

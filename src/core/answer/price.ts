@@ -160,11 +160,15 @@ const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|b
  * "Parameter Store or Secrets Manager? cost matters": the answer's services' list prices, one or
  * two rows each, dated, for an answer from the bank to a question that mentions money.
  */
-export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date()): Section | undefined {
+export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date()): { section: Section; led: string } | undefined {
   if (!k.prices.table || !MONEY.test(text)) return undefined;
-  const rows = services.flatMap((id) => pricesOf(k.prices, id, k.prices.defaultRegion).slice(0, services.length > 1 ? 1 : 2)).slice(0, LIST_ROWS);
-  const named = multi(k, services);
-  return priceListSection(k, rows, (r) => (named ? `${shortName(k, r.service)}: ${r.label}` : r.label), today);
+  // The items the question's words name first ("are logs insights queries billed?": the per-GB-scanned row).
+  const lower = text.toLowerCase();
+  const named = (r: PriceRow) => (ITEM_WORDS[r.id]?.test(lower) ? 0 : 1);
+  const rows = services.flatMap((id) => [...pricesOf(k.prices, id, k.prices.defaultRegion)].sort((a, b) => named(a) - named(b)).slice(0, services.length > 1 ? 1 : 2)).slice(0, LIST_ROWS);
+  const several = multi(k, services);
+  const section = priceListSection(k, rows, (r) => (several ? `${shortName(k, r.service)}: ${r.label}` : r.label), today);
+  return section ? { section, led: rows[0]!.id } : undefined;
 }
 
 const multi = (k: Knowledge, services: readonly string[]) => services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0).length > 1;
@@ -179,13 +183,22 @@ export function pricingPage(k: Knowledge, service: string): Link | undefined {
 function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): string[] {
   // A recommendation's services are its picks, not services the question named.
   const picked = u.intent === 'recommend';
+  // "price of a public IPv4 address": an item that names its service on its own; in a follow-up
+  // ("what does nat charge per gb anyway?") it wins over the services the conversation carries.
+  const standalone = () => {
+    for (const id of STANDALONE_ITEMS) {
+      const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
+      if (row && ITEM_WORDS[id]!.test(q.text)) return [row.service];
+    }
+    return undefined;
+  };
+  const carried = u.followUp && !u.services.some((id) => pricesOf(k.prices, id, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
+  const item = carried ? standalone() : undefined;
+  if (item) return item;
   const named = picked ? [] : u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
   if (!picked && (named.length > 0 || u.services.length > 0)) return named;
-  // "price of a public IPv4 address": an item that names its service on its own.
-  for (const id of STANDALONE_ITEMS) {
-    const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
-    if (row && ITEM_WORDS[id]!.test(q.text)) return [row.service];
-  }
+  const alone = standalone();
+  if (alone) return alone;
   // "t3.medium running 24/7": the instance type names the service.
   const type = q.quantities.instanceType;
   if (!type) return [];
@@ -219,6 +232,12 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const q = readPriceQuestion(u.text);
   // "and in eu-west-1?" right after a price: the same item, in that Region.
   const again = u.priced !== undefined && (q.region !== undefined || q.regionText !== undefined);
+  // "and alarms? we want ~40" right after CloudWatch prices: another item of the service just priced.
+  const another = again || q.asksPrice ? undefined : anotherItem(k, u, q);
+  if (another) {
+    const built = serviceAnswer(k, q, another, q.region ?? k.prices.defaultRegion);
+    return built.rowsUsed[0] ? { ...built.answer, priced: built.rowsUsed[0].id } : built.answer;
+  }
   if (!q.asksPrice && !again) return undefined;
   // "nat gateway in each az or one, for cost": a sure decision from the bank is the answer; its
   // services' prices follow its lead (pricesBeside), not the other way round.
@@ -257,6 +276,19 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const led = rows[0];
   return led ? { ...answer.answer, priced: led.id } : answer.answer;
 }
+
+/** A short follow-up after a price, whose words name another priced item of that service ("and alarms?"). */
+function anotherItem(k: Knowledge, u: Understanding, q: PriceQuestion): string | undefined {
+  // "ok how do i put my own domain on it" is a how-to, whatever item words it uses ("put").
+  if (!u.followUp || u.priced === undefined || u.match?.practical || q.text.split(/\s+/).length > ANOTHER_ITEM_WORDS) return undefined;
+  const service = [...k.prices.byService.values()].flat().find((r) => r.id === u.priced)?.service;
+  if (!service) return undefined;
+  const rows = pricesOf(k.prices, service, k.prices.defaultRegion);
+  return rows.some((r) => r.id !== u.priced && ITEM_WORDS[r.id]?.test(q.text)) ? service : undefined;
+}
+
+/** At most this many words for a follow-up to ask the price of another item without saying "price". */
+const ANOTHER_ITEM_WORDS = 10;
 
 interface Built {
   answer: Answer;

@@ -281,6 +281,28 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(price!)).toMatch(/\$0\.045 per hour/);
   });
 
+  it('"what does nat charge per gb?" in a conversation about S3 and RDS prices the NAT gateway the words name', async () => {
+    const [, , price] = await chat('our NAT gateway bill is bigger than our RDS bill lol. most of the traffic is app servers pulling files from s3. options?', 'cli to add it?', 'what does nat charge per gb anyway, roughly?');
+    expect(price!.answer.priced).toBe('vpc.nat-gateway.data');
+    expect(screen(price!)).toMatch(/\$0\.045 per GB/);
+  });
+
+  it('a bank answer to a question that mentions money lists first the prices of the item the question names', async () => {
+    const [reply] = await chat('are logs insights queries billed? we run a lot over a week of logs');
+    expect(reply!.answer.entry).toBe('cloudwatch-logs-insights-cost');
+    const prices = reply!.answer.sections.find((sec) => sec.prices);
+    expect(prices!.bullets![0]).toMatch(/Logs Insights/);
+  });
+
+  it('"and alarms?" after an answer with CloudWatch prices prices the alarms; a how-to that says "put" prices nothing', async () => {
+    const [first, alarms] = await chat('are logs insights queries billed? we run a lot over a week of logs', 'and alarms? we want ~40 standard-resolution ones');
+    expect(first!.answer.priced).toBe('cloudwatch.logs.insights');
+    expect(alarms!.answer.priced).toBe('cloudwatch.alarm.standard');
+    expect(screen(alarms!)).toMatch(/\$0\.10 per month/);
+    const [, domain] = await chat('cheapest way to host a static react app on aws', 'ok how do i put my own domain on it');
+    expect(domain!.answer.priced).toBeUndefined();
+  });
+
   it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
     const [first, next] = await chat('do route 53 alias queries cost anything', 'how is it billed then');
     expect(first!.answer.priced).toBeDefined();
