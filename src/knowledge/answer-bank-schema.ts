@@ -29,6 +29,10 @@ export const bankEntrySchema = z
     command: text.max(400).optional().describe('one CLI command or snippet'),
     caveats: z.array(text.max(240)).max(4).default([]),
     flips: z.array(text.max(240)).max(4).default([]).describe('decision entries: the conditions that would change the verdict'),
+    scope: z
+      .enum(['region', 'account'])
+      .optional()
+      .describe("where what it states applies when the service's usual rule does not say: 'account' = the whole account across all Regions (S3's bucket quota)"),
     sources: z.array(z.strictObject({ title: text, url: awsUrl })).min(1),
     reviewed: isoDate,
   })

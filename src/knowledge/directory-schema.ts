@@ -43,6 +43,10 @@ export const directoryEntrySchema = z
       .default({ state: 'available' }),
     azure: z.array(text).default([]).describe("Microsoft Azure's closest products, from Azure's AWS comparison page"),
     google: z.array(text).default([]).describe("Google Cloud's closest products, from Google's comparison page"),
+    global: z
+      .boolean()
+      .default(false)
+      .describe('a global service (IAM, Route 53, CloudFront, Organizations): its resources and quotas apply to the whole account, across all Regions'),
     supporting: z
       .boolean()
       .default(false)

@@ -13,6 +13,7 @@ import { encodeAction } from './actions.js';
 import { aspectLabel, nameWords, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
 import { Said } from './repeats.js';
 import { pricesBeside } from './price.js';
+import { QUOTAS_PAGE, scopeLead } from './scope.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
 /** Steps kept by an unsure answer shown beside one or two other readings; beside three, its first only, so every reading fits the first screen. */
@@ -124,6 +125,10 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   // "how do i do that from the cli?": the command first.
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
+  // "is that per region?": where it applies first, then what it was.
+  const scoped = u.detail === 'scope' && u.match?.id === entry.id;
+  const lead = entry.kind === 'decision' ? verdictFirst(k, entry.lead) : entry.lead;
+  if (scoped) sections.push({ heading: 'What that was', text: lead });
   const alternatives = alternativeSections(k, u, entry.id, [entry.lead, ...entry.flips], sure);
   // A guess shown beside other readings keeps its first steps only, so every reading fits the first screen.
   const steps = !sure && alternatives.length > 0 ? entry.steps.slice(0, alternatives.length >= 3 ? GUESS_STEPS_BESIDE_THREE : GUESS_STEPS) : entry.steps;
@@ -138,10 +143,10 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   return {
     kind: u.intent,
     title: `${names(k, ids.slice(0, 2))}: ${KIND_TITLE[entry.kind]}`,
-    summary: entry.kind === 'decision' ? verdictFirst(k, entry.lead) : entry.lead,
+    summary: scoped ? scopeLead(k, entry, u.text) : lead,
     sections,
     notes,
-    sources: uniqueLinks(entry.sources, 3),
+    sources: scoped ? uniqueLinks([...entry.sources.slice(0, 2), QUOTAS_PAGE], 3) : uniqueLinks(entry.sources, 3),
     followUps: moreButtons(k, ids),
     entry: entry.id,
     // The first price listed, so "and alarms?" or "and in eu-west-1?" can follow it.

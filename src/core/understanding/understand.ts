@@ -73,6 +73,14 @@ const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /** A follow-up asking for the command of what was just explained. */
+/**
+ * "is that quota per region?", "does that need doing per region too?", "is it global or regional?":
+ * where the last answer applies, asked in so many words.
+ */
+const ASKS_SCOPE =
+  /\b(is|are|was|were)\s+(that|this|it|those|these|the (quota|limit|cap|setting|one))\b.{0,40}\b(per[- ](aws )?(region|account)|regional|global|account[- ]wide|region[- ]specific)\b|^\W*(and |so )?(is it |is that )?(per[- ](region|account)|regional or global|global or regional)\W*$|\bneeds? (doing|to be done|repeating) (per|in (each|every)) region\b|\b(does|do) (that|this|it|those) (apply|count) (per|in each|in every) (region|account)\b/i;
+/** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
+const SCOPE_WORDS = 16;
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok )?(aws )?(cli|command|cmd)( command| version| pls| please| plz)*\W*$|\bcli (command )?(pls|please|plz)\b/i;
 
 /**
@@ -193,8 +201,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws)) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
-    // "cli command pls" right after a how-to asks for its command, however small-talky it reads.
+    // "cli command pls" right after a how-to asks for its command, however small-talky it reads;
+    // "is that per region?" asks where the last answer applies.
     const asksCommand = previous?.topic !== undefined && ASKS_COMMAND.test(u.text);
+    const asksScope = previous?.topic !== undefined && u.text.split(/\s+/).length <= SCOPE_WORDS && ASKS_SCOPE.test(u.text);
     if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !asksCommand && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // "how much does Redshift cost?" and the closest entry is about Athena: a guess about another service
     // than the one named is no answer to a general question about it; its profile is.
@@ -207,8 +217,11 @@ export function createUnderstander(k: Knowledge): Understander {
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
     // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
-    const topicEntry = (u.followUp || asksCommand) && previous?.topic ? bankEntry(k, previous.topic) : undefined;
-    if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
+    const topicEntry = (u.followUp || asksCommand || asksScope) && previous?.topic ? bankEntry(k, previous.topic) : undefined;
+    if (topicEntry && asksScope) {
+      u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
+      u.detail = 'scope';
+    } else if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {

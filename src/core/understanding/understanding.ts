@@ -40,8 +40,11 @@ export interface Understanding {
   betweenServices?: boolean;
   /** For a comparison: the two services an "or"/"vs" sits between, and that word ("kinesis data streams or firehose?"). */
   choice?: { pair: [string, string]; word: string };
-  /** Which part of the matched entry the question asks for first: its command ("how do i do that from the cli?"). */
-  detail?: 'command';
+  /**
+   * Which part of the matched entry the question asks for first: its command ("how do i do that
+   * from the cli?") or where it applies ("is that per region?").
+   */
+  detail?: 'command' | 'scope';
   /** For a follow-up: the entry the previous answer led with ("which one costs money?" after it). */
   topic?: string;
   /** For a follow-up: the price row the previous answer led with ("and in eu-west-1?" after it). */

@@ -303,6 +303,19 @@ describe('a conversation is about what the last answer said', () => {
     expect(domain!.answer.priced).toBeUndefined();
   });
 
+  it('"is that per region?" answers where the last answer applies, yes or no first: per Region, or account-wide for a global service', async () => {
+    const [, lambda] = await chat('lambdas failing with TooManyRequestsException: Rate Exceeded during a big backfill', 'is that per region?');
+    expect(lambda!.understanding.detail).toBe('scope');
+    expect(lambda!.answer.summary).toMatch(/^Yes: per account and per Region/);
+    expect(screen(lambda!)).toMatch(/1,000/);
+    expect(lambda!.answer.sources.map((l) => l.url)).toContain('https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html');
+    const [, iam] = await chat('how many iam roles can i have', 'is that per region?');
+    expect(iam!.answer.summary).toMatch(/^No: account-wide\. IAM is a global service/);
+    // Whether something works across Regions is another question, not where a quota applies.
+    const [, across] = await chat('40 vpcs in 8 accounts all need to talk. peering or transit gateway?', 'does it work across regions too?');
+    expect(across!.understanding.detail).toBeUndefined();
+  });
+
   it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
     const [first, next] = await chat('do route 53 alias queries cost anything', 'how is it billed then');
     expect(first!.answer.priced).toBeDefined();
