@@ -79,6 +79,8 @@ const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
  */
 const ASKS_SCOPE =
   /\b(is|are|was|were)\s+(that|this|it|those|these|the (quota|limit|cap|setting|one))\b.{0,40}\b(per[- ](aws )?(region|account)|regional|global|account[- ]wide|region[- ]specific)\b|^\W*(and |so )?(is it |is that )?(per[- ](region|account)|regional or global|global or regional)\W*$|\bneeds? (doing|to be done|repeating) (per|in (each|every)) region\b|\b(does|do) (that|this|it|those) (apply|count) (per|in each|in every) (region|account)\b/i;
+/** Clouds whose products the directory maps to AWS counterparts (the others are only where something runs today). */
+const MAPPED_CLOUDS = new Set(['Microsoft Azure', 'Google Cloud']);
 /** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
 const SCOPE_WORDS = 16;
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok )?(aws )?(cli|command|cmd)( command| version| pls| please| plz)*\W*$|\bcli (command )?(pls|please|plz)\b/i;
@@ -326,6 +328,14 @@ export function createUnderstander(k: Knowledge): Understander {
       // "and entra id?" right after "aws equivalent of azure key vault": the same question, another product.
       const equivalents = EQUIVALENT.test(text) || (previous !== undefined && opener) ? counterpartsOf(k, typed(clouds)) : [];
       if (equivalents.length > 0) return out({ intent: 'recommend', services: equivalents, confidence: 0.8, others: typed(clouds) });
+      // "whats the aws version of heroku redis?": a provider the directory maps nothing of is only
+      // where the thing runs today; the rest of the question ("redis") says what is wanted on AWS.
+      if (EQUIVALENT.test(text) && clouds.every((c) => !MAPPED_CLOUDS.has(c.term.name))) {
+        const spans = clouds.map((c) => [c.start, c.end] as const);
+        const rest = tokens.filter((_, i) => !spans.some(([a, b]) => i >= a && i < b)).join(' ');
+        const without = read(rest);
+        if (without.intent !== 'out_of_scope' && !SOCIAL.has(without.intent) && without.services.length > 0) return { ...without, text };
+      }
       return out({ intent: 'out_of_scope', confidence: 0.9, others: typed(clouds) });
     }
     const peers = mentions.outside.filter((o) => o.term.kind === 'aws' && !o.term.supporting);

@@ -341,6 +341,16 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(next!)).toMatch(/7 days/);
   });
 
+  it('"aws version of heroku redis" asks for what Redis is on AWS: the provider is only where it runs today', async () => {
+    const [redis] = await chat('whats the aws version of heroku redis? we use it for sidekiq + rails cache');
+    expect(redis!.understanding.intent).not.toBe('out_of_scope');
+    expect(redis!.understanding.services).toContain('elasticache');
+    expect(screen(redis!)).toMatch(/ElastiCache/);
+    // Azure and Google Cloud products map through the directory, as before.
+    const [pubsub] = await chat("coming from gcp, what's the aws equivalent of pub/sub");
+    expect(screen(pubsub!)).toMatch(/SNS|SQS/);
+  });
+
   it('"and entra id?" after "aws equivalent of azure key vault" asks the same of Entra ID', async () => {
     const [, next] = await chat('whats the aws equivalent of azure key vault', 'and entra id?');
     expect(next!.understanding.intent).toBe('recommend');
