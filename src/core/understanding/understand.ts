@@ -79,6 +79,12 @@ const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
  */
 const ASKS_SCOPE =
   /\b(is|are|was|were)\s+(that|this|it|those|these|the (quota|limit|cap|setting|one))\b.{0,40}\b(per[- ](aws )?(region|account)|regional|global|account[- ]wide|region[- ]specific)\b|^\W*(and |so )?(is it |is that )?(per[- ](region|account)|regional or global|global or regional)\W*$|\bneeds? (doing|to be done|repeating) (per|in (each|every)) region\b|\b(does|do) (that|this|it|those) (apply|count) (per|in each|in every) (region|account)\b/i;
+/** A request for the bot's help or its list of services, not a question about the last answer. */
+const ASKS_HELP = /\b(help|what can you|what do you (know|cover|do)|list|which services|services do you|commands|how do i use (you|this|awsbot))\b/i;
+/** A message that is nothing but a request for help. */
+const HELP_ITSELF = /^\W*(help( me)?|what (else )?can you (do|answer|help with)|what do you (know|cover|do)|(list|show)( me)?( all)?( the)?( aws)? services|which services do you (know|cover))\W*$/i;
+/** A question, by its mark or its first word. */
+const QUESTION = /\?|^\W*(how|what|whats|what's|where|which|when|why|can|could|is|are|does|do|should)\b/i;
 /** Clouds whose products the directory maps to AWS counterparts (the others are only where something runs today). */
 const MAPPED_CLOUDS = new Set(['Microsoft Azure', 'Google Cloud']);
 /** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
@@ -386,12 +392,17 @@ export function createUnderstander(k: Knowledge): Understander {
     const pronoun = tokens.some((t) => PRONOUNS.has(t));
     // "can I turn it off later?" refers to the last answer, however much it reads like a request for help.
     const refersBack = pronoun && top?.intent !== 'greeting' && tokens.length >= 3;
-    if (previous && previous.services.length > 0 && supporting.length === 0 && (aspectReading.aspect || !social || whichOfThem || refersBack)) {
+    // "what about in the console?", "how do i check how close we are?" in a thread: a question about
+    // the last answer, however much it reads like a request for help, unless it asks for help itself.
+    const inThread = social && top!.intent !== 'greeting' && previous?.topic !== undefined && !ASKS_HELP.test(text) && QUESTION.test(text);
+    // "what can you do?" mid-thread is still a request for help.
+    const helpItself = social && HELP_ITSELF.test(text);
+    if (previous && previous.services.length > 0 && supporting.length === 0 && !helpItself && (aspectReading.aspect || !social || whichOfThem || refersBack || inThread)) {
       // "cross region?", "max retention?" in a thread: a message this short continues the last answer.
       // "no nat here, which endpoints exactly?" after a fix: a question in a thread that asks for no
       // service in general terms goes on with the last answer, not to a recommendation.
       const smallTalk = tokens.every((t) => greetings().has(t) || STOPWORDS.has(t));
-      const terse = previous.topic !== undefined && !social && !smallTalk && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
+      const terse = previous.topic !== undefined && (!social || inThread) && !smallTalk && (tokens.length <= TERSE_WORDS || !ASKS_FOR_A_SERVICE.test(text));
       if (aspectReading.aspect || pronoun || opener || terse || (compareCue && tokens.length <= 6)) {
         const intent: Intent = previous.intent === 'compare' || (previous.intent === 'recommend' && compareCue) ? 'compare' : 'describe';
         const services = intent === 'describe' ? previous.services.slice(0, 1) : previous.services.slice(0, MAX_COMPARED);

@@ -341,6 +341,13 @@ describe('a conversation is about what the last answer said', () => {
     expect(screen(next!)).toMatch(/7 days/);
   });
 
+  it('"what about in the console?" in a thread stays on the last answer; "what can you do?" is still a request for help', async () => {
+    const [first, console, help] = await chat('cfn stack stuck in UPDATE_ROLLBACK_FAILED after someone deleted the rds instance by hand', 'what about in the console?', 'what can you do?');
+    expect(console!.understanding.followUp).toBe(true);
+    expect(console!.answer.entry).toBe(first!.answer.entry);
+    expect(help!.understanding.intent).toBe('help');
+  });
+
   it('"aws version of heroku redis" asks for what Redis is on AWS: the provider is only where it runs today', async () => {
     const [redis] = await chat('whats the aws version of heroku redis? we use it for sidekiq + rails cache');
     expect(redis!.understanding.intent).not.toBe('out_of_scope');
