@@ -89,7 +89,7 @@ const QUESTION = /\?|^\W*(how|what|whats|what's|where|which|when|why|can|could|i
 const MAPPED_CLOUDS = new Set(['Microsoft Azure', 'Google Cloud']);
 /** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
 const SCOPE_WORDS = 16;
-const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok )?(aws )?(cli|command|cmd)( command| version| pls| please| plz)*\W*$|\bcli (command )?(pls|please|plz)\b/i;
+const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok |so )?(aws )?(cli|command|cmd)( command| version| pls| please| plz| for (that|this|it|those|these|the (first|second|last|next) (part|step|one)|step \d+))*\W*$|\bcli (command )?(pls|please|plz)\b/i;
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks

@@ -388,7 +388,7 @@ describe('a conversation is about what the last answer said', () => {
     expect(exact!.answer.sections[0]!.heading).toBe('Command');
     expect(exact!.answer.sections[0]!.code).toMatch(/^aws cloudformation continue-update-rollback/);
     // So do the chat shorthands "cli command pls" and "cli?", never the help text.
-    for (const ask of ['cli command pls', 'cli?']) {
+    for (const ask of ['cli command pls', 'cli?', 'cli for the first part?']) {
       const [, short] = await chat('our csv export endpoint gets a 504 from the alb after exactly one minute', ask);
       expect(short!.answer.sections[0]!.heading).toBe('Command');
       expect(short!.answer.sections[0]!.code).toMatch(/modify-load-balancer-attributes/);
