@@ -24,6 +24,10 @@ const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|t
 /** "and the refresh token?", "and for http apis?", "same for fifo queues?": the last question, about something else. */
 const AND_THE = /^\s*((and|what about|how about|ok and)\s+(the|for|a|an|with|if|in|on)\b|(same|same thing|same question) (for|with|on|in)\b)/i;
 
+/** "same for aurora? can i set it to 0 on dev": the last question about another thing, whatever follows. */
+const SAME_FOR_WORDS = 16;
+const SAME_FOR = /^\s*(same|same thing|same question|and the same) (for|with|on|in)\b/i;
+
 export interface FollowUpQuery {
   query: RetrievalQuery;
   /** Services the question names, as retrieval weighs them. */
@@ -58,7 +62,7 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   // after the access token's lifetime: the last question about another thing, so it lends its words;
   // about another service, the last answer itself is not the answer.
   const switched = u.followUp && newService;
-  const same = u.followUp && u.intent !== 'compare' && lastEntry !== undefined && words(u.text) <= SAME_QUESTION_WORDS && (switched || AND_THE.test(u.text));
+  const same = u.followUp && u.intent !== 'compare' && lastEntry !== undefined && ((words(u.text) <= SAME_QUESTION_WORDS && (switched || AND_THE.test(u.text))) || (words(u.text) <= SAME_FOR_WORDS && SAME_FOR.test(u.text)));
   // The question the user asked, as retrieval read it, rather than the stored phrasing of the entry
   // that answered it: that entry may have been a near miss ("sqs standard or fifo" for a question
   // about FIFO throughput), and the follow-up continues what was asked. A long message (a pasted

@@ -273,6 +273,9 @@ describe('a conversation is about what the last answer said', () => {
     const [, , same] = await chat('whats the max visibility timeout on an sqs queue', 'and the default?', 'same for fifo queues?');
     expect(same!.understanding.followUp).toBe(true);
     expect(same!.answer.entry).toBe('sqs-visibility-timeout');
+    // "same for aurora?" followed by a clause of its own still asks the last question, about Aurora.
+    const [, aurora] = await chat('max automated backup retention on rds postgres?', 'same for aurora? can i set it to 0 on dev to save money');
+    expect(screen(aurora!)).toMatch(/Aurora backups .{0,80}1-35 days/);
   });
 
   it('"how much would that run us?" after a fix that adds a NAT gateway prices the NAT gateway, not the function', async () => {
