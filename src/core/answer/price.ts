@@ -232,10 +232,12 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const q = readPriceQuestion(u.text);
   // "and in eu-west-1?" right after a price: the same item, in that Region.
   const again = u.priced !== undefined && (q.region !== undefined || q.regionText !== undefined);
-  // "and alarms? we want ~40" right after CloudWatch prices: another item of the service just priced.
-  const another = again || q.asksPrice ? undefined : anotherItem(k, u, q);
+  // "and alarms? we want ~40" right after CloudWatch prices: another item of the service just priced;
+  // "any free tier?" right after a price: that item again, with what its free tier covers.
+  const free = !again && u.followUp && u.priced !== undefined && FREE_TIER.test(q.text) && q.text.split(/\s+/).length <= ANOTHER_ITEM_WORDS;
+  const another = again || (q.asksPrice && !free) ? undefined : free ? serviceOfRow(k, u.priced!) : anotherItem(k, u, q);
   if (another) {
-    const built = serviceAnswer(k, q, another, q.region ?? k.prices.defaultRegion);
+    const built = serviceAnswer(k, q, another, q.region ?? k.prices.defaultRegion, undefined, free ? u.priced : undefined);
     return built.rowsUsed[0] ? { ...built.answer, priced: built.rowsUsed[0].id } : built.answer;
   }
   if (!q.asksPrice && !again) return undefined;
@@ -277,11 +279,16 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   return led ? { ...answer.answer, priced: led.id } : answer.answer;
 }
 
+/** "any free tier?", "is it free?", "is there a free allowance". */
+const FREE_TIER = /\b(free tier|free allowance|is (it|that|this) free|any(thing)? free|free usage)\b/i;
+
+const serviceOfRow = (k: Knowledge, id: string) => [...k.prices.byService.values()].flat().find((r) => r.id === id)?.service;
+
 /** A short follow-up after a price, whose words name another priced item of that service ("and alarms?"). */
 function anotherItem(k: Knowledge, u: Understanding, q: PriceQuestion): string | undefined {
   // "ok how do i put my own domain on it" is a how-to, whatever item words it uses ("put").
   if (!u.followUp || u.priced === undefined || u.match?.practical || q.text.split(/\s+/).length > ANOTHER_ITEM_WORDS) return undefined;
-  const service = [...k.prices.byService.values()].flat().find((r) => r.id === u.priced)?.service;
+  const service = serviceOfRow(k, u.priced);
   if (!service) return undefined;
   const rows = pricesOf(k.prices, service, k.prices.defaultRegion);
   return rows.some((r) => r.id !== u.priced && ITEM_WORDS[r.id]?.test(q.text)) ? service : undefined;

@@ -319,6 +319,12 @@ describe('a conversation is about what the last answer said', () => {
     expect(across!.understanding.detail).toBeUndefined();
   });
 
+  it('"any free tier?" right after a price answers with that item\'s free tier', async () => {
+    const [first, free] = await chat('how much does a cloudwatch alarm cost', 'any free tier?');
+    expect(free!.answer.priced).toBe(first!.answer.priced);
+    expect(screen(free!).replace(/\s+/g, ' ')).toMatch(/10 alarm metrics a month are free/);
+  });
+
   it('a price answered for a bank entry keeps that entry as the conversation\'s topic', async () => {
     const [first, next] = await chat('do route 53 alias queries cost anything', 'how is it billed then');
     expect(first!.answer.priced).toBeDefined();
