@@ -211,7 +211,8 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
  * the one service whose priced item the last answer's lead names, when the question names none.
  */
 function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: string | undefined): string[] | undefined {
-  if (!u.followUp || !hint || u.intent === 'compare') return undefined;
+  // "which is cheaper for those 2 then" weighs the options just discussed, not an item the last answer names.
+  if (!u.followUp || !hint || u.intent === 'compare' || q.cheaper) return undefined;
   const rows = k.prices.table?.prices ?? [];
   if (rows.some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
   const about = bankEntry(k, u.topic!)?.services ?? [];
@@ -256,6 +257,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   const hint = again || !u.topic ? undefined : bankEntry(k, u.topic)?.lead.toLowerCase();
   const services = hintedService(k, u, q, hint) ?? pricedServices(k, u, q);
   if (services.length === 0) return undefined;
+  // "which is cheaper for those 2 then" about two options of one service (peering or a transit
+  // gateway, in VPC's table): the table has no verdict unless the words name its items.
+  if (q.cheaper && services.length === 1 && !pricesOf(k.prices, services[0]!, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {

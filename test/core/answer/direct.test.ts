@@ -319,6 +319,12 @@ describe('a conversation is about what the last answer said', () => {
     expect(across!.understanding.detail).toBeUndefined();
   });
 
+  it('"which is cheaper for those 2 then" after peering or a transit gateway is no NAT gateway price', async () => {
+    const [, , cheaper] = await chat('tgw or vpc peering to connect just 2 vpcs?', 'does peering do transitive routing?', 'which is cheaper for those 2 then');
+    expect(cheaper!.answer.priced).toBeUndefined();
+    expect(cheaper!.answer.summary).not.toMatch(/^\$/);
+  });
+
   it('"any free tier?" right after a price answers with that item\'s free tier', async () => {
     const [first, free] = await chat('how much does a cloudwatch alarm cost', 'any free tier?');
     expect(free!.answer.priced).toBe(first!.answer.priced);
