@@ -7,14 +7,16 @@ import { bankFileSchema } from '../dist/knowledge/answer-bank-schema.js';
 import { directoryFileSchema } from '../dist/knowledge/directory-schema.js';
 import { profileSchema, pairNoteSchema, needsFileSchema } from '../dist/knowledge/schema.js';
 
+// By the folder the file is in (intents/answers/directory-service.json is an answer file).
+const folder = (file) => file.split(/[\\/]/).slice(-2, -1)[0];
 const schemaFor = (file) =>
-  file.includes('directory')
+  folder(file) === 'directory'
     ? directoryFileSchema
-    : file.includes('services')
+    : folder(file) === 'services'
       ? profileSchema
-      : file.includes('pairs')
+      : folder(file) === 'pairs'
         ? pairNoteSchema
-        : file.includes('needs')
+        : folder(file) === 'needs'
           ? needsFileSchema
           : bankFileSchema;
 

@@ -29,6 +29,10 @@ export const bankEntrySchema = z
     command: text.max(400).optional().describe('one CLI command or snippet'),
     caveats: z.array(text.max(240)).max(4).default([]),
     flips: z.array(text.max(240)).max(4).default([]).describe('decision entries: the conditions that would change the verdict'),
+    verdicts: z
+      .record(z.string(), z.enum(['yes', 'no']))
+      .default({})
+      .describe('yes-or-no phrasings among the questions ("can lambda run longer than 15 minutes?") with their answer, said first when a question is asked that way'),
     scope: z
       .enum(['region', 'account'])
       .optional()
@@ -37,6 +41,8 @@ export const bankEntrySchema = z
     reviewed: isoDate,
   })
   .superRefine((e, ctx) => {
+    for (const phrasing of Object.keys(e.verdicts))
+      if (!e.questions.includes(phrasing)) ctx.addIssue({ code: 'custom', path: ['verdicts', phrasing], message: 'a verdict is given for one of the entry\'s own questions, word for word' });
     if (e.kind === 'decision' && e.flips.length === 0)
       ctx.addIssue({ code: 'custom', path: ['flips'], message: 'a decision names at least one condition that would flip its verdict' });
     const fields: [string, string][] = [['lead', e.lead], ...e.steps.map((s, i): [string, string] => [`steps.${i}`, s]), ...e.caveats.map((s, i): [string, string] => [`caveats.${i}`, s])];

@@ -60,6 +60,9 @@ describe('channel questions answered on the first screen', () => {
     ['round 23 and the eighth follow-up set (never tuned on, added 2026-12-06; first contact 86.0% and 80.8%)', ['round23.jsonl', 'followups8.jsonl'], 270, 0.82],
     ['round 24: ML, mobile backend, security services (its misses studied, first contact 68.0%)', ['round24.jsonl'], 150, 0.78],
     ['the ninth follow-up set (never tuned on, added 2026-12-06; first contact 80.0%)', ['followups9.jsonl'], 100, 0.77],
+    ['rounds 25 (fintech, long questions) and 27 (short #aws-help questions), never tuned on, added 2026-12-07; first contact 58.0% and 96.7%', ['round25.jsonl', 'round27.jsonl'], 300, 0.75],
+    ['follow-up sets 10 and 12 (never tuned on, added 2026-12-07; first contact 75.6% and 75.0%)', ['followups10.jsonl', 'followups12.jsonl'], 247, 0.73],
+    ['round 26 (media and IoT) and follow-up sets 11 and 13 (added 2026-12-07, misses studied; first contact 37.3%, 64.2%, 75.3%)', ['round26.jsonl', 'followups11.jsonl', 'followups13.jsonl'], 423, 0.68],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);

@@ -14,6 +14,7 @@ import { aspectLabel, nameWords, plainName, profileOf, shortName, uniqueLinks } 
 import { Said } from './repeats.js';
 import { pricesBeside } from './price.js';
 import { QUOTAS_PAGE, scopeLead } from './scope.js';
+import { withoutYesNo, yesOrNo } from './yes-no.js';
 import type { Answer, FollowUp, Link, Section } from './types.js';
 
 /** Steps kept by an unsure answer shown beside one or two other readings; beside three, its first only, so every reading fits the first screen. */
@@ -127,7 +128,7 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   if (commandFirst) sections.push({ heading: 'Command', code: entry.command! });
   // "is that per region?": where it applies first, then what it was.
   const scoped = u.detail === 'scope' && u.match?.id === entry.id;
-  const lead = entry.kind === 'decision' ? verdictFirst(k, entry.lead) : entry.lead;
+  const lead = (u.match?.id === entry.id ? yesOrNo(k, u.text, entry, u.services) : '') + withoutYesNo(u.text, entry.kind === 'decision' ? verdictFirst(k, entry.lead) : entry.lead);
   if (scoped) sections.push({ heading: 'What that was', text: lead });
   const alternatives = alternativeSections(k, u, entry.id, [entry.lead, ...entry.flips], sure);
   // A guess shown beside other readings keeps its first steps only, so every reading fits the first screen.
