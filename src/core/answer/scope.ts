@@ -37,7 +37,7 @@ export function scopeLead(k: Knowledge, entry: BankEntry, asked: string): string
     return `${opener}. Like most AWS quotas, settings and resources (unless the service's quotas page says otherwise), it applies in one Region of one account: each Region has its own, so repeat it, or request the increase in Service Quotas, in every Region you use.`;
   }
   const global = k.directory.get(service)?.global === true;
-  const why = global ? `${name} is a global service: its quotas and resources apply` : 'this one applies';
+  const why = global ? `${name} is a global service: its quotas and resources apply` : 'This one applies';
   const opener = aboutRegion ? 'No: account-wide' : 'Yes: account-wide';
   return `${opener}. ${why} to the whole account, across all Regions, not separately per Region.`;
 }

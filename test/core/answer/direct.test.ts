@@ -314,6 +314,9 @@ describe('a conversation is about what the last answer said', () => {
     expect(lambda!.answer.sources.map((l) => l.url)).toContain('https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html');
     const [, iam] = await chat('how many iam roles can i have', 'is that per region?');
     expect(iam!.answer.summary).toMatch(/^No: account-wide\. IAM is a global service/);
+    // An answer marked account-wide although its service is Regional: S3's bucket quota.
+    const [, buckets] = await chat('planning one s3 bucket per customer, ~3k customers. will we hit a bucket limit?', 'is that per region?');
+    expect(buckets!.answer.summary).toMatch(/^No: account-wide\. This one applies to the whole account/);
     // Whether something works across Regions is another question, not where a quota applies.
     const [, across] = await chat('40 vpcs in 8 accounts all need to talk. peering or transit gateway?', 'does it work across regions too?');
     expect(across!.understanding.detail).toBeUndefined();
