@@ -72,7 +72,6 @@ const TERSE_WORDS = 3;
 const FOLLOW_UP_LEAD = 1.3;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
-/** A follow-up asking for the command of what was just explained. */
 /**
  * "is that quota per region?", "does that need doing per region too?", "is it global or regional?":
  * where the last answer applies, asked in so many words.
@@ -89,6 +88,7 @@ const QUESTION = /\?|^\W*(how|what|whats|what's|where|which|when|why|can|could|i
 const MAPPED_CLOUDS = new Set(['Microsoft Azure', 'Google Cloud']);
 /** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
 const SCOPE_WORDS = 16;
+/** A follow-up asking for the command of what was just explained ("cli for the first part?"). */
 const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok |so )?(aws )?(cli|command|cmd)( command| version| pls| please| plz| for (that|this|it|those|these|the (first|second|last|next) (part|step|one)|step \d+))*\W*$|\bcli (command )?(pls|please|plz)\b/i;
 
 /**
@@ -213,7 +213,7 @@ export function createUnderstander(k: Knowledge): Understander {
     // "is that per region?" asks where the last answer applies.
     const asksCommand = previous?.topic !== undefined && ASKS_COMMAND.test(u.text);
     const asksScope = previous?.topic !== undefined && u.text.split(/\s+/).length <= SCOPE_WORDS && ASKS_SCOPE.test(u.text);
-    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !asksCommand && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
+    if (SOCIAL.has(u.intent) && u.confidence >= 0.6 && !asksCommand && !asksScope && !(best && best.confidence >= LEAD_AT && r.terms.length >= 2) && !(rich && best && best.confidence >= suggestAt)) return u;
     // "how much does Redshift cost?" and the closest entry is about Athena: a guess about another service
     // than the one named is no answer to a general question about it; its profile is.
     const elsewhere = best !== undefined && !rich && !practical && !u.followUp && !carried && named.length > 0 && best.confidence < LEAD_AT && !best.candidate.services.some((s) => named.includes(s));
