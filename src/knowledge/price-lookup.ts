@@ -97,6 +97,15 @@ export function priceById(p: Prices, id: string, region: PriceRegion): PriceRow 
   return undefined;
 }
 
+/** The service a price id belongs to, whatever its Region (ids are the same in every Region). */
+export function serviceOfPrice(p: Prices, id: string): string | undefined {
+  for (const rows of p.byService.values()) {
+    const hit = rows.find((r) => r.id === id);
+    if (hit) return hit.service;
+  }
+  return undefined;
+}
+
 /** Regions the table has any price for a service in. */
 export function regionsOf(p: Prices, service: string): PriceRegion[] {
   return [...new Set((p.byService.get(service) ?? []).map((r) => r.region))].sort();

@@ -8,7 +8,7 @@ import { bankEntry } from '../../knowledge/bank-lookup.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { PRICE_REGIONS, type PriceRegion } from '../../knowledge/names.js';
 import type { PriceRow } from '../../knowledge/price-schema.js';
-import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf } from '../../knowledge/price-lookup.js';
+import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsOf, serviceOfPrice } from '../../knowledge/price-lookup.js';
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
@@ -187,8 +187,8 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
   // ("what does nat charge per gb anyway?") it wins over the services the conversation carries.
   const standalone = () => {
     for (const id of STANDALONE_ITEMS) {
-      const row = [...k.prices.byService.values()].flat().find((r) => r.id === id);
-      if (row && ITEM_WORDS[id]!.test(q.text)) return [row.service];
+      const service = serviceOfPrice(k.prices, id);
+      if (service && ITEM_WORDS[id]!.test(q.text)) return [service];
     }
     return undefined;
   };
@@ -236,7 +236,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   // "and alarms? we want ~40" right after CloudWatch prices: another item of the service just priced;
   // "any free tier?" right after a price: that item again, with what its free tier covers.
   const free = !again && u.followUp && u.priced !== undefined && FREE_TIER.test(q.text) && q.text.split(/\s+/).length <= ANOTHER_ITEM_WORDS;
-  const another = again || (q.asksPrice && !free) ? undefined : free ? serviceOfRow(k, u.priced!) : anotherItem(k, u, q);
+  const another = again || (q.asksPrice && !free) ? undefined : free ? serviceOfPrice(k.prices, u.priced!) : anotherItem(k, u, q);
   if (another) {
     const built = serviceAnswer(k, q, another, q.region ?? k.prices.defaultRegion, undefined, free ? u.priced : undefined);
     return built.rowsUsed[0] ? { ...built.answer, priced: built.rowsUsed[0].id } : built.answer;
@@ -286,13 +286,11 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
 /** "any free tier?", "is it free?", "is there a free allowance". */
 const FREE_TIER = /\b(free tier|free allowance|is (it|that|this) free|any(thing)? free|free usage)\b/i;
 
-const serviceOfRow = (k: Knowledge, id: string) => [...k.prices.byService.values()].flat().find((r) => r.id === id)?.service;
-
 /** A short follow-up after a price, whose words name another priced item of that service ("and alarms?"). */
 function anotherItem(k: Knowledge, u: Understanding, q: PriceQuestion): string | undefined {
   // "ok how do i put my own domain on it" is a how-to, whatever item words it uses ("put").
   if (!u.followUp || u.priced === undefined || u.match?.practical || q.text.split(/\s+/).length > ANOTHER_ITEM_WORDS) return undefined;
-  const service = serviceOfRow(k, u.priced);
+  const service = serviceOfPrice(k.prices, u.priced);
   if (!service) return undefined;
   const rows = pricesOf(k.prices, service, k.prices.defaultRegion);
   return rows.some((r) => r.id !== u.priced && ITEM_WORDS[r.id]?.test(q.text)) ? service : undefined;

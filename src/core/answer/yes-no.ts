@@ -9,6 +9,7 @@
 import type { BankEntry } from '../../knowledge/answer-bank-schema.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { STOPWORDS } from '../understanding/language.js';
+import { nameTokensOf } from './facts.js';
 import { stem, tokenize } from '../understanding/text.js';
 
 /** A yes-or-no question: "can lambda run longer than 15 min?", "does cognito support passkeys?". */
@@ -23,7 +24,7 @@ const ownNames = new WeakMap<BankEntry, ReadonlySet<string>>();
 function namesOf(k: Knowledge, entry: BankEntry): ReadonlySet<string> {
   let names = ownNames.get(entry);
   if (!names) {
-    names = new Set(k.catalog.filter((s) => entry.services.includes(s.id)).flatMap((s) => [s.id, ...s.aliases, ...s.misspellings, s.short].flatMap((a) => tokenize(a))));
+    names = new Set(k.catalog.filter((s) => entry.services.includes(s.id)).flatMap(nameTokensOf));
     ownNames.set(entry, names);
   }
   return names;
