@@ -13,7 +13,7 @@ import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../under
 import type { Understanding } from '../understanding/understanding.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
 import { encodeAction } from './actions.js';
-import { shortName } from './facts.js';
+import { plainName, shortName } from './facts.js';
 import type { Answer, Link, Section } from './types.js';
 
 /** Words that point at one priced item of a service (beyond its instance type). */
@@ -218,7 +218,22 @@ function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: s
   const about = bankEntry(k, u.topic!)?.services ?? [];
   // Only items whose words alone name their service ("nat gateway"), not words like "reads".
   const hinted = new Set(rows.filter((r) => about.includes(r.service) && STANDALONE_ITEMS.includes(r.id) && ITEM_WORDS[r.id]?.test(hint)).map((r) => r.service));
-  return hinted.size === 1 ? [...hinted] : undefined;
+  if (hinted.size === 1) return [...hinted];
+  if (hinted.size > 1) return undefined;
+  // "cost?" after "rotate the RDS password" answered with Secrets Manager: the one priced service
+  // the answer brought into the conversation, when its lead names it.
+  const lower = u.text.toLowerCase();
+  if ((u.match?.type === 'entry' && u.match.confidence >= LEAD_AT) || u.services.some((id) => namedIn(k, id, lower))) return undefined;
+  const brought = about.filter((id) => !u.services.includes(id) && (k.prices.byService.get(id)?.length ?? 0) > 0 && namedIn(k, id, hint));
+  return brought.length === 1 ? brought : undefined;
+}
+
+/** Whether `text` (lower case) names the service by its short name or one of its aliases of two or more words. */
+function namedIn(k: Knowledge, id: string, text: string): boolean {
+  const s = k.byId.get(id);
+  if (!s) return false;
+  const names = [plainName(k, id), ...s.aliases.filter((a) => a.includes(' '))].map((n) => n.toLowerCase());
+  return names.some((n) => new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text));
 }
 
 /** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */

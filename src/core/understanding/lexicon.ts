@@ -47,6 +47,16 @@ export function buildLexicon(k: Knowledge): Lexicon {
   return savedLexicon(k) ?? compileLexicon(k);
 }
 
+/**
+ * A name of two or more words whose last word is a plain plural ("savings plans", "step functions",
+ * "security groups"), in the singular; undefined for any other name ("aws glue", "amazon ecs").
+ */
+function singularOf(tokens: string[]): string | undefined {
+  const last = tokens[tokens.length - 1];
+  if (tokens.length < 2 || !last || !/^[a-z]{3,}[^su\d]s$/.test(last)) return undefined;
+  return [...tokens.slice(0, -1), last.slice(0, -1)].join(' ');
+}
+
 /** The lexicon compiled from the knowledge (what buildLexicon does when no saved one fits). */
 export function compileLexicon(k: Knowledge): Lexicon {
   const phrases = new Map<string, PhraseTarget>();
@@ -79,6 +89,11 @@ export function compileLexicon(k: Knowledge): Lexicon {
       // "s3 files" is usually files in S3: the name counts only as "amazon s3 files" or "aws s3 files".
       const forms = plain.has(tokenize(alias).join(' ')) ? [`amazon ${alias}`, `aws ${alias}`] : [alias];
       for (const form of forms) addPhrase(form, { kind: 'service', id: s.id, misspelling: false });
+    }
+    // "a compute savings plan", "one step function": a plural name also counts in the singular.
+    for (const alias of names) {
+      const one = singularOf(tokenize(alias));
+      if (one && !phrases.has(one)) addPhrase(one, { kind: 'service', id: s.id, misspelling: false });
     }
     for (const typo of s.misspellings) addPhrase(typo, { kind: 'service', id: s.id, misspelling: true });
   }

@@ -322,6 +322,16 @@ describe('a conversation is about what the last answer said', () => {
     expect(across!.understanding.detail).toBeUndefined();
   });
 
+  it('"cost?" prices the service the last answer brought in and names, not the one the conversation started with', async () => {
+    const [, , cost] = await chat('how do i rotate the rds postgres master password automatically, its hardcoded in an env var rn', 'will our app break mid-rotation', 'cost?');
+    expect(cost!.understanding.services).toEqual(['rds']);
+    expect(cost!.answer.priced).toBe('secrets-manager.secret');
+    expect(screen(cost!)).toMatch(/^Secrets Manager: price/);
+    // A question that names the conversation's service asks about that one.
+    const [, rds] = await chat('how do i rotate the rds postgres master password automatically, its hardcoded in an env var rn', 'how much is the rds instance itself per month?');
+    expect(rds!.answer.priced).toMatch(/^rds\./);
+  });
+
   it('"which is cheaper for those 2 then" after peering or a transit gateway is no NAT gateway price', async () => {
     const [, , cheaper] = await chat('tgw or vpc peering to connect just 2 vpcs?', 'does peering do transitive routing?', 'which is cheaper for those 2 then');
     expect(cheaper!.answer.priced).toBeUndefined();

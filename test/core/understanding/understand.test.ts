@@ -188,6 +188,8 @@ describe('understanding: scope and confidence', () => {
     for (const [a, b] of [['ses', 'sns'], ['sqs', 'ses'], ['efs', 'ebs'], ['eks', 'efs'], ['ecr', 'ecs'], ['glue', 'lambda'], ['msk', 'kinesis']]) {
       expect(read(`${a} vs ${b}`).services, `${a} vs ${b}`).toEqual([a, b]);
     }
+    // A plural name counts in the singular too ("compute savings plans" -> "a compute savings plan").
+    expect(read('how much can a compute savings plan save vs on-demand, max?')).toMatchObject({ intent: 'describe', services: ['savings-plans'] });
     expect(read('where should I keep nightly database backups?').services).not.toContain('backup');
     for (const word of ['batch', 'config', 'backup']) expect(read('run a batch job, check the config, then take a backup').services).not.toContain(word);
   });
