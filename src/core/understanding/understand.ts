@@ -205,7 +205,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (rival === undefined || best.score >= FOLLOW_UP_LEAD * rival.score);
     const aws = /\b(aws|amazon)\b/i.test(u.text);
     // "what is the weather like tomorrow": sure it is off topic, so only a sure answer from the bank will do.
-    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws;
+    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws && !rich;
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws)) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
@@ -464,6 +464,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const vs = tokens.findIndex((t) => t === 'vs' || t === 'versus' || t === 'v');
     if (vs < 0) return false;
     const serviceAfter = isService.slice(vs + 1).some(Boolean);
+    // "ivs channel type: ... standard vs advanced_sd vs advanced_hd?": options of the service named
+    // earlier, not a service compared with something unknown, which needs the service next to "vs".
+    if (!serviceAfter && !isService.slice(Math.max(0, vs - 2), vs).some(Boolean)) return false;
     const range = serviceAfter ? [Math.max(0, vs - 2), vs] : [vs + 1, vs + 3];
     const other = tokens.slice(range[0], range[1]).filter((_, i) => !isService[range[0]! + i]);
     return other.some((t) => !STOPWORDS.has(t) && !lexicon.vocabulary.has(t) && !classifier.known.has(stem(t)) && !needs.stems.has(stem(t)) && !/^\d+$/.test(t));

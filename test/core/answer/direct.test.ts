@@ -476,6 +476,24 @@ describe('a specific question the reading is unsure of', () => {
     expect(vague!.answer.entry).toBeUndefined();
   });
 
+  it('a long question full of AWS words is answered from the bank though the reading calls it off topic; chatter is not', async () => {
+    const [iot] = await chat("we're going to flash ~20k thermostats at the factory and don't want to generate a unique cert per unit on the line. how do devices get their own cert on first boot, and can we reject serials that aren't ours?");
+    expect(iot!.answer.entry).toBe('iot-core-fleet-provisioning-by-claim');
+    expect(screen(iot!)).toMatch(/claim/i);
+    const [code] = await chat('can you write me a python function that sorts a list of dictionaries by the value of a key and prints the top ten entries nicely');
+    expect(code!.understanding.intent).toBe('out_of_scope');
+    expect(code!.answer.entry).toBeUndefined();
+  });
+
+  it('options of the service named, weighed with "vs" ("standard vs advanced_sd"), are no comparison with something unknown', async () => {
+    const [ivs] = await chat('ivs channel type: most of our viewers are on phones w/ crappy connections and the content is mostly talking heads. standard vs advanced_sd vs advanced_hd? trying to keep cost down');
+    expect(ivs!.understanding).toMatchObject({ intent: 'describe', services: ['ivs'] });
+    expect(ivs!.answer.entry).toBe('ivs-channel-types');
+    // A service set against an unknown product right next to "vs" still is one.
+    const [other] = await chat('sqs vs zorblatt');
+    expect(other!.understanding.intent).toBe('out_of_scope');
+  });
+
   it('"biggest … i can configure" asks a limit: the fact answer leads, not a fix', async () => {
     const [reply] = await chat('biggest lambda i can configure? memory + timeout');
     expect(reply!.answer.entry).toMatch(/^lambda-(memory-cpu|timeout-max)$/);
