@@ -97,6 +97,8 @@ const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line
  * from PRACTICAL_SUGGEST_AT, as for how-tos.
  */
 const RICH_QUESTION = 8;
+/** Retrieval terms of a question that says much (with RICH_QUESTION): an AWS question, whatever the reading. */
+const MANY_TERMS = 6;
 /** Words of its own a question naming another cloud's product needs to be rich ("…and whats the max expiry we can set"). */
 const OWN_TERMS_BESIDE_OTHERS = 3;
 
@@ -205,8 +207,13 @@ export function createUnderstander(k: Knowledge): Understander {
     const clearInContext = u.followUp && previous?.topic !== undefined && REFERS_BACK.test(u.text) && best !== undefined && best.candidate.services.some((s) => f.query.context?.includes(s)) && (rival === undefined || best.score >= FOLLOW_UP_LEAD * rival.score);
     const aws = /\b(aws|amazon)\b/i.test(u.text);
     // "what is the weather like tomorrow": sure it is off topic, so only a sure answer from the bank will do.
-    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws && !rich;
-    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws)) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    // A long question full of AWS words ("flash 20k thermostats ... own cert on first boot") is no
+    // small talk whatever the reading made of it; "how do i center a div in css" still is.
+    const saysMuch = rich && r.terms.length >= MANY_TERMS;
+    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws && !saysMuch;
+    // "versioning is on for our bucket ... how to keep only the last 2": a how-to that says this much in
+    // AWS's words is one, whatever the reading made of it.
+    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     // "cli command pls" right after a how-to asks for its command, however small-talky it reads;
@@ -465,8 +472,9 @@ export function createUnderstander(k: Knowledge): Understander {
     if (vs < 0) return false;
     const serviceAfter = isService.slice(vs + 1).some(Boolean);
     // "ivs channel type: ... standard vs advanced_sd vs advanced_hd?": options of the service named
-    // earlier, not a service compared with something unknown, which needs the service next to "vs".
-    if (!serviceAfter && !isService.slice(Math.max(0, vs - 2), vs).some(Boolean)) return false;
+    // earlier, not a service compared with something unknown, which needs the service right before "vs".
+    // So is "cognito lite vs essentials" (tiers of the service): only "sqs vs zorblatt" sets the two side by side.
+    if (!serviceAfter && !isService[vs - 1]) return false;
     const range = serviceAfter ? [Math.max(0, vs - 2), vs] : [vs + 1, vs + 3];
     const other = tokens.slice(range[0], range[1]).filter((_, i) => !isService[range[0]! + i]);
     return other.some((t) => !STOPWORDS.has(t) && !lexicon.vocabulary.has(t) && !classifier.known.has(stem(t)) && !needs.stems.has(stem(t)) && !/^\d+$/.test(t));

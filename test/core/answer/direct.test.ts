@@ -480,15 +480,23 @@ describe('a specific question the reading is unsure of', () => {
     const [iot] = await chat("we're going to flash ~20k thermostats at the factory and don't want to generate a unique cert per unit on the line. how do devices get their own cert on first boot, and can we reject serials that aren't ours?");
     expect(iot!.answer.entry).toBe('iot-core-fleet-provisioning-by-claim');
     expect(screen(iot!)).toMatch(/claim/i);
+    const [versions] = await chat('versioning is on for our master bucket (accidental delete protection) but now we have like 9 old versions of every re-exported file. how to keep only the last 2');
+    expect(versions!.answer.entry).toBe('s3-lifecycle-noncurrent-versions');
+    expect(screen(versions!)).toMatch(/NewerNoncurrentVersions|noncurrent/i);
     const [code] = await chat('can you write me a python function that sorts a list of dictionaries by the value of a key and prints the top ten entries nicely');
     expect(code!.understanding.intent).toBe('out_of_scope');
     expect(code!.answer.entry).toBeUndefined();
+    // A short how-to in a few rare words is still off topic, not a guess from the bank.
+    const [css] = await chat('how do i center a div in css');
+    expect(css!.answer.entry).toBeUndefined();
   });
 
-  it('options of the service named, weighed with "vs" ("standard vs advanced_sd"), are no comparison with something unknown', async () => {
+  it('options or tiers of the service named, weighed with "vs", are no comparison with something unknown', async () => {
     const [ivs] = await chat('ivs channel type: most of our viewers are on phones w/ crappy connections and the content is mostly talking heads. standard vs advanced_sd vs advanced_hd? trying to keep cost down');
     expect(ivs!.understanding).toMatchObject({ intent: 'describe', services: ['ivs'] });
     expect(ivs!.answer.entry).toBe('ivs-channel-types');
+    const [tiers] = await chat('cognito lite vs essentials: we need access token customization (tenant claims) and passwordless email otp. which tier');
+    expect(tiers!.understanding.services).toEqual(['cognito']);
     // A service set against an unknown product right next to "vs" still is one.
     const [other] = await chat('sqs vs zorblatt');
     expect(other!.understanding.intent).toBe('out_of_scope');
