@@ -65,7 +65,7 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
   const understander = createUnderstander(knowledge);
   const store = options.store ?? new MemoryConversationStore();
 
-  const remember = async (conversation: string | undefined, u: Understanding, answer?: Answer) => {
+  const remember = async (conversation: string | undefined, u: Understanding, answer?: Answer, previous?: Turn) => {
     if (!conversation || u.clarify) return;
     // A price answered for a bank entry ("do alias queries cost anything") leaves that entry the topic.
     const led = answer?.entry ?? (answer?.priced && u.match?.type === 'entry' ? u.match.id : undefined);
@@ -76,7 +76,9 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     const services = answeredServices(knowledge, u, answer);
     const asked = REMEMBERED.has(u.intent) ? u.intent : 'describe';
     const intent = asked === 'compare' && services.length < 2 ? 'describe' : asked;
-    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}), ...(answer?.priced ? { priced: answer.priced } : {}), ...(u.asked ? { asked: u.asked.slice(0, MAX_ASKED_CHARS) } : {}) });
+    const kind = topic ? bankEntry(knowledge, topic)!.kind : undefined;
+    const task = kind === 'howto' || kind === 'troubleshoot' ? topic : kind === 'fact' && u.followUp ? previous?.task : undefined;
+    await store.set(conversation, { intent, services, aspect: u.aspect, ...(topic ? { topic } : {}), ...(task ? { task } : {}), ...(answer?.priced ? { priced: answer.priced } : {}), ...(u.asked ? { asked: u.asked.slice(0, MAX_ASKED_CHARS) } : {}) });
   };
 
   const answerNow = (text: string, previous?: Turn): Reply => {
@@ -92,7 +94,7 @@ export function createBot(knowledge: Knowledge, options: BotOptions = {}): Bot {
     async ask(text, conversation) {
       const previous = conversation ? await store.get(conversation) : undefined;
       const reply = answerNow(text, previous);
-      await remember(conversation, reply.understanding, reply.answer);
+      await remember(conversation, reply.understanding, reply.answer, previous);
       return reply;
     },
     async act(raw, conversation) {

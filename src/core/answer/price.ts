@@ -221,10 +221,10 @@ function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: s
   if (hinted.size === 1) return [...hinted];
   if (hinted.size > 1) return undefined;
   // "cost?" after "rotate the RDS password" answered with Secrets Manager: the one priced service
-  // the answer brought into the conversation, when its lead names it.
+  // the answer brought into the conversation (the one service of its entry the conversation lacks).
   const lower = u.text.toLowerCase();
   if ((u.match?.type === 'entry' && u.match.confidence >= LEAD_AT) || u.services.some((id) => namedIn(k, id, lower))) return undefined;
-  const brought = about.filter((id) => !u.services.includes(id) && (k.prices.byService.get(id)?.length ?? 0) > 0 && namedIn(k, id, hint));
+  const brought = about.filter((id) => !u.services.includes(id) && (k.prices.byService.get(id)?.length ?? 0) > 0);
   return brought.length === 1 ? brought : undefined;
 }
 

@@ -62,6 +62,8 @@ const W_ALL_NAMED = 1.5;
 const W_ALONG_CONTEXT = 1.3;
 /** A candidate first about a service related to the one asked (the directory's "related"). */
 const W_RELATED = 0.45;
+/** A follow-up's candidate about two or more of the conversation's services, but first about another. */
+const W_CONTEXT_ASIDE = 0.6;
 /** A follow-up's candidate about the conversation's services, but not first about them; about none of them. */
 const CONTEXT_SECONDARY = SERVICES.context * 0.9;
 const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
@@ -377,7 +379,8 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     if (context > 0) {
       // A follow-up after "SQS vs Kinesis": an answer about both beats one about either.
       const shared = sharedWithContext(ci, gen);
-      if (shared >= Math.min(2, context)) return context >= 2 ? W_MAIN : W_CONTEXT;
+      // ... unless it is first about another service ("which one keeps ordering?" is not about EventBridge Pipes).
+      if (shared >= Math.min(2, context)) return context < 2 ? W_CONTEXT : hasMain && contextMark[services[from]!] === gen ? W_MAIN : W_CONTEXT_ASIDE;
       if (shared > 0) return hasMain && contextMark[services[from]!] === gen ? W_CONTEXT : CONTEXT_SECONDARY;
       return NONE_OFF_CONTEXT;
     }

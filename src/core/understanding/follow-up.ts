@@ -19,6 +19,8 @@ export const SAME_QUESTION_WORDS = 8;
 const LENDS_WORDS = 16;
 /** "that"/"it" pointing at the last answer even when the message names another service. */
 const THAT_BACK = /\b(does|do|will|would|can|could|is|should) (that|this|it)\b|\b(that|this) (work|apply|help|cover)/i;
+/** "does that work for rds passwords?", "will it apply to fargate too?": whether the last answer holds for another thing. */
+const STILL_HOLDS = /\b(does|do|will|would|can|could|should) (that|this|it) (also |still )?(work|apply|cover|help)\b/i;
 /** "and from lambda?", "based on cloudwatch alarms?": the new service is used with the last one, not instead of it. */
 const RELATIONAL = /\b(from|with|through|via|inside|behind|based on|using|into|to)\s+(the |a |an |our |my )?\w+/i;
 /** "and the refresh token?", "and for http apis?", "same for fifo queues?": the last question, about something else. */
@@ -37,6 +39,11 @@ export interface FollowUpQuery {
    * Secrets Manager rotation answer, "whats the max with an iam user?" after one involving IAM.
    */
   carried: boolean;
+  /**
+   * "does that work for rds passwords?" after an answer about rotation that covers RDS: the last
+   * answer already holds the answer for the service newly named.
+   */
+  covered: boolean;
 }
 
 const words = (text: string) => text.split(/\s+/).length;
@@ -78,7 +85,9 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
     ...((u.followUp && !(same && switched)) || carried ? { topic: previous?.topic } : {}),
     ...(same && switched ? { exclude: previous!.topic! } : {}),
   };
-  return { query, named, carried };
+  const added = previous ? u.services.filter((s) => !previous.services.includes(s)) : [];
+  const covered = (u.followUp || carried) && lastEntry !== undefined && added.length > 0 && STILL_HOLDS.test(u.text) && words(u.text) <= SAME_QUESTION_WORDS && added.every((s) => lastEntry.services.includes(s));
+  return { query, named, carried, covered };
 }
 
 /**

@@ -232,11 +232,18 @@ export function createUnderstander(k: Knowledge): Understander {
       // A carried question whose best match is about none of the conversation's services: the last answer holds it.
       (carried && best !== undefined && !best.candidate.services.some((s) => previous!.services.includes(s)));
     // "how do i do that from the cli?" right after a how-to: the last answer's command is the answer.
-    const topicEntry = (u.followUp || asksCommand || asksScope) && previous?.topic ? bankEntry(k, previous.topic) : undefined;
-    if (topicEntry && asksScope) {
+    const lastEntry = (u.followUp || asksCommand || asksScope) && previous?.topic ? bankEntry(k, previous.topic) : undefined;
+    // "cli?" right after a fact about the task at hand ("how far back can it go?" after a restore
+    // how-to): the task's command, not the fact's.
+    const task = asksCommand && lastEntry?.kind === 'fact' && previous?.task ? bankEntry(k, previous.task) : undefined;
+    const topicEntry = task?.command ? task : lastEntry;
+    const coveredBy = f.covered && !asksCommand && previous?.topic ? bankEntry(k, previous.topic) : undefined;
+    if (coveredBy) {
+      u.match = { id: coveredBy.id, type: 'entry', kind: coveredBy.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
+    } else if (topicEntry && asksScope) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'scope';
-    } else if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && !REFERS_BACK.test(u.text))) {
+    } else if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && best.candidate.id !== lastEntry?.id && !REFERS_BACK.test(u.text))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {

@@ -87,6 +87,11 @@ export interface Turn {
   topic?: string;
   /** The price row the last answer led with. */
   priced?: string;
+  /**
+   * The last how-to or fix the conversation was answered with, kept while facts about it follow:
+   * "cli?" after "how far back can it go?" asks for the restore's command, not the fact's.
+   */
+  task?: string;
   /** What retrieval was asked last ({@link Understanding.asked}): a short follow-up continues it. */
   asked?: string;
 }

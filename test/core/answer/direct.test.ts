@@ -322,7 +322,7 @@ describe('a conversation is about what the last answer said', () => {
     expect(across!.understanding.detail).toBeUndefined();
   });
 
-  it('"cost?" prices the service the last answer brought in and names, not the one the conversation started with', async () => {
+  it('"cost?" prices the service the last answer brought in, not the one the conversation started with', async () => {
     const [, , cost] = await chat('how do i rotate the rds postgres master password automatically, its hardcoded in an env var rn', 'will our app break mid-rotation', 'cost?');
     expect(cost!.understanding.services).toEqual(['rds']);
     expect(cost!.answer.priced).toBe('secrets-manager.secret');
@@ -424,6 +424,17 @@ describe('a conversation is about what the last answer said', () => {
     // Alone, "cli?" is no request for a command of nothing.
     const [bare] = await chat('cli?');
     expect(bare!.understanding.detail).toBeUndefined();
+  });
+
+  it('"cli?" after a fact about the task at hand gives the task\'s command, not the fact\'s', async () => {
+    const [restore, window, cli] = await chat('someone ran a script against our prod dynamodb table 2h ago and overwrote items. pitr is enabled. how do we get the old values back', 'how far back can it go', 'cli?');
+    expect(restore!.answer.entry).toBe('dynamodb-pitr-restore');
+    expect(window!.answer.entry).toBe('dynamodb-pitr-retention');
+    expect(cli!.answer.entry).toBe('dynamodb-pitr-restore');
+    expect(cli!.answer.sections[0]!.code).toMatch(/^aws dynamodb restore-table-to-point-in-time/);
+    // A fact asked on its own is no task: "cli?" after it shows the fact's own command.
+    const [, own] = await chat('how far back can dynamodb pitr restore', 'cli?');
+    expect(own!.answer.entry).toBe('dynamodb-pitr-retention');
   });
 
   it('"how\'s it different from cloudfront" after a describe compares, never answers an unrelated CloudFront error', async () => {
