@@ -332,6 +332,14 @@ describe('a conversation is about what the last answer said', () => {
     expect(rds!.answer.priced).toMatch(/^rds\./);
   });
 
+  it('a bill that jumped is a cost problem to fix, not a request for the price list', async () => {
+    const [spike] = await chat('cloudtrail costs 5x since security enabled s3 data events on all buckets. our product-image bucket alone gets billions of GetObject calls');
+    expect(spike!.answer.entry).toBe('cloudtrail-data-events');
+    expect(screen(spike!)).not.toMatch(/^.*price in/);
+    const [price] = await chat('how much does s3 standard storage cost per gb');
+    expect(price!.answer.priced).toBe('s3.standard.storage');
+  });
+
   it('"which is cheaper for those 2 then" after peering or a transit gateway is no NAT gateway price', async () => {
     const [, , cheaper] = await chat('tgw or vpc peering to connect just 2 vpcs?', 'does peering do transitive routing?', 'which is cheaper for those 2 then');
     expect(cheaper!.answer.priced).toBeUndefined();

@@ -3,7 +3,7 @@ import { choiceBetween, choiceOptions, choicePair } from '../../../src/core/unde
 import { entrySays, followUpQuery } from '../../../src/core/understanding/follow-up.js';
 import { createPairDecisions } from '../../../src/core/understanding/pair-decision.js';
 import { stem } from '../../../src/core/understanding/text.js';
-import { reading } from '../../../src/core/understanding/understanding.js';
+import { reading, type Turn } from '../../../src/core/understanding/understanding.js';
 import type { BankEntry } from '../../../src/knowledge/answer-bank-schema.js';
 
 /** Tokens and mentions for a question written with [service] marks: "[sqs] vs [sns] for orders". */
@@ -53,6 +53,8 @@ describe('what a follow-up asks of retrieval', () => {
   const byId = new Map([
     ['sqs-message-retention', entry('sqs-message-retention', ['sqs'], 'how long does sqs keep messages')],
     ['efs-mount-timeout', entry('efs-mount-timeout', ['efs', 'vpc'], 'efs mount times out')],
+    ['secrets-manager-rotation', entry('secrets-manager-rotation', ['secrets-manager', 'rds'], 'how do i rotate a secret')],
+    ['cloudtrail-who-deleted-resource', entry('cloudtrail-who-deleted-resource', ['cloudtrail', 'ec2', 's3'], 'who deleted my instance')],
   ]);
   const bank = (id: string) => byId.get(id);
 
@@ -94,7 +96,17 @@ describe('what a follow-up asks of retrieval', () => {
 
   it('a first question is its own query', () => {
     const u = reading({ intent: 'describe', services: ['s3'], text: 'how do i enable versioning on s3' });
-    expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false });
+    expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false, covered: false });
+  });
+
+  it('"does that work for rds passwords?" is covered by a last answer whose entry lists RDS; "does it log s3 object reads too?" asks something new', () => {
+    const previous: Turn = { intent: 'describe', services: ['secrets-manager'], aspect: null, topic: 'secrets-manager-rotation' };
+    const works = reading({ intent: 'describe', services: ['rds'], text: 'does that work for rds passwords?' });
+    expect(followUpQuery(works, previous, bank).covered).toBe(true);
+    const other = reading({ intent: 'describe', services: ['dynamodb'], text: 'does that work for dynamodb?' });
+    expect(followUpQuery(other, previous, bank).covered).toBe(false);
+    const reads = reading({ intent: 'describe', services: ['s3'], followUp: true, text: 'does it log s3 object reads too?' });
+    expect(followUpQuery(reads, { intent: 'describe', services: ['ec2'], aspect: null, topic: 'cloudtrail-who-deleted-resource' }, bank).covered).toBe(false);
   });
 });
 
