@@ -2,7 +2,8 @@
 // Build step (npm run build), after tsc: saves what start-up would otherwise compute, each with a
 // fingerprint that the bot checks against what it loads, computing afresh when they differ (e.g.
 // intents/ edited after the build):
-//  - dist/knowledge.json: the validated knowledge of intents/ (src/knowledge/snapshot.ts), so
+//  - dist/knowledge.json: the validated knowledge of intents/ (src/knowledge/snapshot.ts), answer
+//    files as their entries' heads with the entries in dist/knowledge-answers/ (read on first use), so
 //    `awsbot ask` needs neither zod nor validation while intents/ is unchanged;
 //  - dist/retrieval-terms.json: the retrieval terms of every stored text, the index built from
 //    them and each text's weight (src/core/retrieval/terms-cache.ts);
@@ -12,10 +13,11 @@
 //    and training the intent classifier (src/core/understanding/text.ts), marked with natural's version.
 // The retrieval terms, the lexicon and the need stems are also marked with the knowledge snapshot's fingerprint and the deriving code's
 // (derivedOrigin): knowledge loaded from that snapshot uses them without further checks.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge, makeKnowledgeSnapshot } from '../dist/knowledge/load.js';
-import { KNOWLEDGE_SNAPSHOT_URL } from '../dist/knowledge/snapshot.js';
+import { KNOWLEDGE_SNAPSHOT_URL, splitSnapshot } from '../dist/knowledge/snapshot.js';
+import { ANSWERS_DIR } from '../dist/knowledge/lazy-bank.js';
 import { compileLexicon, LEXICON_URL, saveLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
 import { derivedOrigin, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
@@ -27,9 +29,14 @@ import { STEMS_URL, stemsSeen } from '../dist/core/understanding/text.js';
 // about twice as fast as one with a few hundred non-ASCII characters, and start-up reads them all.
 const asciiJson = (value) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-const snapshot = makeKnowledgeSnapshot();
+// Answer files are saved apart and kept in the snapshot as their entries' heads (src/knowledge/lazy-bank.ts).
+const { snapshot, saved } = splitSnapshot(makeKnowledgeSnapshot());
+const answersDir = fileURLToPath(new URL(`${ANSWERS_DIR}/`, KNOWLEDGE_SNAPSHOT_URL));
+rmSync(answersDir, { recursive: true, force: true });
+mkdirSync(answersDir, { recursive: true });
+for (const [name, contents] of Object.entries(saved)) writeFileSync(`${answersDir}/${name}`, asciiJson(contents));
 writeFileSync(fileURLToPath(KNOWLEDGE_SNAPSHOT_URL), asciiJson(snapshot));
-console.error(`knowledge snapshot: ${Object.keys(snapshot.files).length} files (${fileURLToPath(KNOWLEDGE_SNAPSHOT_URL)})`);
+console.error(`knowledge snapshot: ${Object.keys(snapshot.files).length} files, ${Object.keys(saved).length} answer files apart (${fileURLToPath(KNOWLEDGE_SNAPSHOT_URL)})`);
 
 const k = loadKnowledge();
 const lexicon = compileLexicon(k);

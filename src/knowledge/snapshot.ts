@@ -12,6 +12,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BankEntry } from './answer-bank-schema.js';
+import { AnswerFile, ANSWERS_DIR, headsOf, lazyEntries, type SavedAnswers } from './lazy-bank.js';
 import { assembleKnowledge, DEFAULT_INTENTS_DIR, type Knowledge, type ParseFile, type PriceReader } from './assemble.js';
 import { NO_PRICES, pricesFromTable, pricingRegionFromEnv } from './price-lookup.js';
 import type { PriceTable } from './price-schema.js';
@@ -30,6 +33,39 @@ export interface KnowledgeSnapshot {
    * all still show exactly these need not be read and hashed again at start-up.
    */
   stats?: Record<string, [number, number]>;
+  /**
+   * Set by {@link splitSnapshot}: answer files kept as their entries' heads only, by path in
+   * intents/ -> the name of the file in {@link ANSWERS_DIR} that holds their validated entries.
+   */
+  answers?: Record<string, string>;
+}
+
+/**
+ * The snapshot with each answer file reduced to its entries' heads, and those files' validated
+ * entries to save apart in {@link ANSWERS_DIR} (name -> contents): see lazy-bank.ts.
+ */
+export function splitSnapshot(snapshot: KnowledgeSnapshot): { snapshot: KnowledgeSnapshot; saved: Record<string, SavedAnswers> } {
+  const files: Record<string, unknown> = {};
+  const answers: Record<string, string> = {};
+  const saved: Record<string, SavedAnswers> = {};
+  for (const [rel, data] of Object.entries(snapshot.files)) {
+    const entries = (data as { entries?: BankEntry[] } | null)?.entries;
+    if (!rel.startsWith('answers/') || !Array.isArray(entries)) {
+      files[rel] = data;
+      continue;
+    }
+    const name = rel.replace(/[^\w.-]+/g, '_');
+    answers[rel] = name;
+    saved[name] = { fingerprint: snapshot.fingerprint, entries };
+    files[rel] = { heads: headsOf(entries) };
+  }
+  return { snapshot: { ...snapshot, files, answers }, saved };
+}
+
+/** An answer file read from intents/ without validation (the snapshot vouched for it), with the schema's defaults. */
+function rawAnswers(sourceFile: string): BankEntry[] {
+  const raw = (JSON.parse(readFileSync(sourceFile, 'utf8')) as { entries: BankEntry[] }).entries;
+  return raw.map((e) => ({ ...e, keywords: e.keywords ?? [], steps: e.steps ?? [], caveats: e.caveats ?? [], flips: e.flips ?? [], verdicts: e.verdicts ?? {} }));
 }
 
 /** The modules whose code decides what validation accepts and produces (compiled or, in tests, source). */
@@ -110,7 +146,15 @@ export function loadKnowledgeSnapshot(dir: string = DEFAULT_INTENTS_DIR, today =
     if (snapshot?.version !== 1 || typeof snapshot.fingerprint !== 'string' || typeof snapshot.files !== 'object' || snapshot.files === null) return undefined;
     if (!snapshotMatches(snapshot, dir)) return undefined;
     const files = snapshot.files;
-    const parseFile: ParseFile = (_file, _kind, rel, problems) => {
+    const answers = snapshot.answers && typeof snapshot.answers === 'object' ? snapshot.answers : {};
+    const parseFile: ParseFile = (sourceFile, _kind, rel, problems) => {
+      if (Object.hasOwn(answers, rel) && Object.hasOwn(files, rel)) {
+        const saved = new URL(`${ANSWERS_DIR}/${answers[rel]}`, typeof file === 'string' ? pathToFileURL(file) : file);
+        const entries = lazyEntries((files[rel] as { heads?: unknown } | null)?.heads, (count) => new AnswerFile(saved, snapshot.fingerprint, count, () => rawAnswers(sourceFile)));
+        if (entries) return { entries };
+        problems.push({ file: rel, field: '', message: 'damaged in the snapshot' });
+        return undefined;
+      }
       if (Object.hasOwn(files, rel)) return files[rel];
       problems.push({ file: rel, field: '', message: 'not in the snapshot' });
       return undefined;

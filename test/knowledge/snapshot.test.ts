@@ -3,13 +3,14 @@
  * start-up time: it gives exactly the knowledge validation gives; once intents/ differs from what
  * it was made from, or when it is damaged, it is ignored and the knowledge is validated as always.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge, makeKnowledgeSnapshot } from '../../src/knowledge/load.js';
-import { knowledgeFingerprint, loadKnowledgeSnapshot, openKnowledge } from '../../src/knowledge/snapshot.js';
+import { ANSWERS_DIR } from '../../src/knowledge/lazy-bank.js';
+import { knowledgeFingerprint, loadKnowledgeSnapshot, openKnowledge, splitSnapshot } from '../../src/knowledge/snapshot.js';
 import { copyOfIntents, editJson } from '../helpers/knowledge.js';
 
 const made: string[] = [];
@@ -101,6 +102,34 @@ describe('the knowledge snapshot', () => {
     rmSync(file);
     expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeUndefined();
     expect(sqsRetention(await openKnowledge(dir))).toMatch(/4 days/);
+  });
+
+  it('as the build saves it (answer files apart), gives the same bank and reads an answer file only when its texts are used', () => {
+    const dir = copyOfIntents();
+    const out = join(tmpdir(), `awsbot-split-${process.pid}-${made.length}`);
+    made.push(dir, out);
+    mkdirSync(join(out, ANSWERS_DIR), { recursive: true });
+    const { snapshot, saved } = splitSnapshot(makeKnowledgeSnapshot(dir));
+    for (const [name, contents] of Object.entries(saved)) writeFileSync(join(out, ANSWERS_DIR, name), JSON.stringify(contents));
+    const file = join(out, 'knowledge.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    // The snapshot itself holds no answer texts.
+    expect(readFileSync(file, 'utf8').includes('keeps an undeleted message')).toBe(false);
+    const validated = loadKnowledge(dir);
+    expect(JSON.stringify(loadKnowledgeSnapshot(dir, new Date(), file)!.bank)).toBe(JSON.stringify(validated.bank));
+
+    // Loaded, not yet read: with the saved files gone and the source edited since, the texts come
+    // from the source on first use (and heads, read at start-up, stay as they were).
+    const k = loadKnowledgeSnapshot(dir, new Date(), file)!;
+    rmSync(join(out, ANSWERS_DIR), { recursive: true });
+    editJson(join(dir, 'answers/sqs.json'), (d) => (d.entries.find((e: { id: string }) => e.id === 'sqs-message-retention').lead = 'Read late, from intents/.'));
+    expect(sqsRetention(k)).toBe('Read late, from intents/.');
+    expect(k.bank.find((e) => e.id === 'sqs-message-retention')!.services).toEqual(['sqs']);
+
+    // Heads in the wrong shape: validated instead.
+    const damaged = { ...snapshot, files: { ...snapshot.files, 'answers/sqs.json': { heads: [['sqs-message-retention']] } } };
+    writeFileSync(file, JSON.stringify(damaged));
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeUndefined();
   });
 
   it('checks dates against today: a date in the future (a clock set back) is validated and reported', () => {
