@@ -63,6 +63,9 @@ describe('channel questions answered on the first screen', () => {
     ['rounds 25 (fintech, long questions) and 27 (short #aws-help questions), never tuned on, added 2026-12-07; first contact 58.0% and 96.7%', ['round25.jsonl', 'round27.jsonl'], 300, 0.75],
     ['follow-up sets 10 and 12 (never tuned on, added 2026-12-07; first contact 75.6% and 75.0%)', ['followups10.jsonl', 'followups12.jsonl'], 247, 0.73],
     ['round 26 (media and IoT) and follow-up sets 11 and 13 (added 2026-12-07, misses studied; first contact 37.3%, 64.2%, 75.3%)', ['round26.jsonl', 'followups11.jsonl', 'followups13.jsonl'], 423, 0.68],
+    ['rounds 28 (B2B SaaS #aws-help) and 30 (short channel questions), never tuned on, added 2026-12-07 (second stop); first contact 85.8% and 96.7%', ['round28.jsonl', 'round30.jsonl'], 240, 0.88],
+    ['follow-up sets 16 (healthcare DMs) and 17 (short DMs), never tuned on, added 2026-12-07 (second stop); first contact 47.6% and 85.0%', ['followups16.jsonl', 'followups17.jsonl'], 224, 0.65],
+    ['round 29 (retail peak season) and follow-up sets 14 and 15 (added 2026-12-07, second stop, misses studied; first contact 55.0%, 54.9%, 55.0%)', ['round29.jsonl', 'followups14.jsonl', 'followups15.jsonl'], 362, 0.72],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);
