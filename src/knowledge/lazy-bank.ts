@@ -33,9 +33,12 @@ export class AnswerFile {
     private readonly fallback: () => BankEntry[],
   ) {}
 
-  entry(i: number): BankEntry {
+  /** Entry `i` of the file, which must be the entry `id` (intents/ may have changed since start-up). */
+  entry(i: number, id: string): BankEntry {
     this.entries ??= this.read();
-    return this.entries[i]!;
+    const entry = this.entries[i]?.id === id ? this.entries[i] : this.entries.find((e) => e.id === id);
+    if (!entry) throw new Error(`answer-bank entry "${id}" is no longer in its file: restart to reload the knowledge`);
+    return entry;
   }
 
   private read(): BankEntry[] {
@@ -65,7 +68,7 @@ export class LazyBankEntry implements BankEntry {
   }
 
   private get full(): BankEntry {
-    return this.file.entry(this.index);
+    return this.file.entry(this.index, this.id);
   }
   get questions(): string[] {
     return this.full.questions;

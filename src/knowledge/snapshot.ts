@@ -6,7 +6,9 @@
  * 1,000+ entries; when anything differs (a file edited, added or removed, the code rebuilt), or the
  * snapshot is missing or damaged, the knowledge is read and validated as always. Everything that
  * spans files (ids, aliases, services named, dates against today) is checked again either way,
- * except phrasings shared by two entries, a check of the contents alone.
+ * except phrasings shared by two entries, a check of the contents alone. As the build saves it
+ * ({@link splitSnapshot}), answer files hold only their entries' heads; the entries' texts are read
+ * on first use from dist/knowledge-answers/ (lazy-bank.ts).
  * `awsbot validate` never uses it.
  */
 import { createHash } from 'node:crypto';
