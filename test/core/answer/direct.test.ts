@@ -334,7 +334,7 @@ describe('a conversation is about what the last answer said', () => {
 
   it('a bill that jumped is a cost problem to fix, not a request for the price list', async () => {
     const [spike] = await chat('cloudtrail costs 5x since security enabled s3 data events on all buckets. our product-image bucket alone gets billions of GetObject calls');
-    expect(spike!.answer.entry).toBe('cloudtrail-data-events');
+    expect(spike!.answer.entry).toMatch(/^cloudtrail-data-events/);
     expect(screen(spike!)).not.toMatch(/^.*price in/);
     const [price] = await chat('how much does s3 standard storage cost per gb');
     expect(price!.answer.priced).toBe('s3.standard.storage');
