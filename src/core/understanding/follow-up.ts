@@ -61,7 +61,10 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   // "ok and secrets manager? is there a gateway one for that too": a follow-up that turns to another
   // service asks about that one, as if named in a new question.
   const turnsTo = u.followUp && newService && !relational && u.intent !== 'compare';
-  const named = turnsTo ? u.services : u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
+  // "does it work with iam auth from the lambda?" after an RDS Proxy answer in a conversation about
+  // Lambda and RDS: "it" is the last answer's subject, and the service named is already in the thread.
+  const inThread = !u.followUp && !carried && lastEntry !== undefined && u.services.length > 0 && !newService && THAT_BACK.test(u.text);
+  const named = inThread ? [] : turnsTo ? u.services : u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
   // A follow-up naming a service the conversation already has keeps the others in context too.
   const within = u.followUp && !newService && previous !== undefined;
   const context = u.followUp ? (relational || within ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);
@@ -82,7 +85,7 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
     context,
     aspect: u.aspect,
     pick: u.followUp && context.length >= 2 && WHICH_OF_THEM.test(u.text),
-    ...((u.followUp && !(same && switched)) || carried ? { topic: previous?.topic } : {}),
+    ...((u.followUp && !(same && switched)) || carried || inThread ? { topic: previous?.topic } : {}),
     ...(same && switched ? { exclude: previous!.topic! } : {}),
   };
   const added = previous ? u.services.filter((s) => !previous.services.includes(s)) : [];

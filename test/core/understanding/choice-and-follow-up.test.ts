@@ -94,6 +94,18 @@ describe('what a follow-up asks of retrieval', () => {
     expect(f.query.context).toEqual(['vpc', 'efs']);
   });
 
+  it('"does it work with ... from the lambda?" in a thread already about Lambda keeps the last answer\'s topic and the thread\'s services', () => {
+    const u = reading({ intent: 'describe', services: ['efs'], text: 'does it work with iam auth from the efs side?' });
+    const f = followUpQuery(u, { intent: 'compare', services: ['efs', 'vpc'], aspect: null, topic: 'efs-mount-timeout' }, bank);
+    expect(f.query.topic).toBe('efs-mount-timeout');
+    expect(f.named).toEqual([]);
+    expect(f.query.context).toEqual(['efs', 'vpc']);
+    // Without "it"/"that" pointing back, it is a question of its own about the service named.
+    const own = followUpQuery(reading({ intent: 'describe', services: ['efs'], text: 'max efs throughput per client' }), { intent: 'compare', services: ['efs', 'vpc'], aspect: null, topic: 'efs-mount-timeout' }, bank);
+    expect(own.query.topic).toBeUndefined();
+    expect(own.named).toEqual(['efs']);
+  });
+
   it('a first question is its own query', () => {
     const u = reading({ intent: 'describe', services: ['s3'], text: 'how do i enable versioning on s3' });
     expect(followUpQuery(u, undefined, bank)).toEqual({ query: { text: u.text, services: ['s3'], context: [], aspect: null, pick: false }, named: ['s3'], carried: false, covered: false });
