@@ -97,6 +97,11 @@ const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line
  * from PRACTICAL_SUGGEST_AT, as for how-tos.
  */
 const RICH_QUESTION = 8;
+/**
+ * How sure the bank's best answer must be for a choice word that does not stand between two services
+ * ("... from the alb instead of cpu?") to leave the question unread as a comparison of them.
+ */
+const CHOICE_ELSEWHERE_AT = 0.4;
 /** Retrieval terms of a question that says much (with RICH_QUESTION): an AWS question, whatever the reading. */
 const MANY_TERMS = 6;
 /** Words of its own a question naming another cloud's product needs to be rich ("…and whats the max expiry we can set"). */
@@ -191,7 +196,11 @@ export function createUnderstander(k: Knowledge): Understander {
     // without lambda") is that entry's, unless it says vs/difference/compare. Two services named in a
     // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
     const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
-    const comparing = EXPLICIT_COMPARE.test(u.text) || CHOICE.test(u.text) || (!rich && !r.cues.has('fact'));
+    // "ecs service autoscaling on requests per task from the alb instead of cpu?": "instead of" weighs
+    // two settings, not the services, and the bank holds a sure answer; a choice word not standing
+    // between two services compares them only when nothing surer answers.
+    const sureElsewhere = r.best !== undefined && r.best.confidence >= CHOICE_ELSEWHERE_AT;
+    const comparing = EXPLICIT_COMPARE.test(u.text) || (CHOICE.test(u.text) && (u.betweenServices !== false || !sureElsewhere)) || (!rich && !r.cues.has('fact'));
     // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
     const compared = u.intent === 'compare' ? u.services : named;
     const general = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best !== undefined && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, r.others[0], compared, rich, u.betweenServices);

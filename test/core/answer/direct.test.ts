@@ -510,6 +510,15 @@ describe('a specific question the reading is unsure of', () => {
     expect(css!.answer.entry).toBeUndefined();
   });
 
+  it('"instead of" between two settings is no comparison of the services named when the bank holds a sure answer', async () => {
+    const [alb] = await chat('ecs service autoscaling on requests per task from the alb instead of cpu?');
+    expect(alb!.answer.entry).toBe('ecs-service-auto-scaling');
+    expect(screen(alb!)).toMatch(/ALBRequestCountPerTarget/);
+    // Between two services it still weighs them.
+    const [pick] = await chat('should i use ecs or eks');
+    expect(pick!.understanding).toMatchObject({ intent: 'compare', services: ['ecs', 'eks'] });
+  });
+
   it('options or tiers of the service named, weighed with "vs", are no comparison with something unknown', async () => {
     const [ivs] = await chat('ivs channel type: most of our viewers are on phones w/ crappy connections and the content is mostly talking heads. standard vs advanced_sd vs advanced_hd? trying to keep cost down');
     expect(ivs!.understanding).toMatchObject({ intent: 'describe', services: ['ivs'] });
