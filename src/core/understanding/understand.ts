@@ -138,11 +138,22 @@ function decides(best: Match, next: Match | undefined, named: readonly string[],
 /** What a candidate says first: an entry's lead, a fact's sentence. */
 const saysFirst = (m: Match): string => (m.candidate.type === 'entry' ? m.candidate.entry.lead : m.candidate.fact.text);
 
+/** The stemmed content words of answers' first sentences, remembered: the same leads are compared question after question. */
+const contentWords = new Map<string, ReadonlySet<string>>();
+function contentWordsOf(text: string): ReadonlySet<string> {
+  let words = contentWords.get(text);
+  if (!words) {
+    if (contentWords.size >= 5_000) contentWords.clear();
+    words = new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)).map(stem));
+    contentWords.set(text, words);
+  }
+  return words;
+}
+
 /** Share of the shorter text's distinct content words found in the other: near-duplicate answers say the same again. */
 function overlap(a: string, b: string): number {
-  const words = (t: string) => new Set(tokenize(t).filter((w) => !STOPWORDS.has(w)).map(stem));
-  const x = words(a);
-  const y = words(b);
+  const x = contentWordsOf(a);
+  const y = contentWordsOf(b);
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size === 0) return 0;
   let shared = 0;
