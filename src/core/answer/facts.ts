@@ -32,12 +32,12 @@ export type Focus = ReadonlySet<string>;
 
 const serviceWords = new WeakMap<Knowledge, Set<string>>();
 
-/** The words of every service name in the catalog ("s3", "simple", "storage", "amazon"…). */
 /** The words of one catalog service's id, names, aliases and misspellings. */
 export function nameTokensOf(s: Knowledge['catalog'][number]): string[] {
   return [s.id, ...s.aliases, ...s.misspellings, s.short].flatMap((a) => tokenize(a));
 }
 
+/** The words of every service name in the catalog ("s3", "simple", "storage", "amazon"…). */
 export function nameWords(k: Knowledge): ReadonlySet<string> {
   let names = serviceWords.get(k);
   if (!names) {

@@ -12,6 +12,7 @@ import { ageInDays, PRICE_STALE_DAYS, PRICING_CALCULATOR_URL, pricesOf, regionsO
 import { HOURS_PER_MONTH, readPriceQuestion, type PriceQuestion } from '../understanding/price-question.js';
 import type { Understanding } from '../understanding/understanding.js';
 import { LEAD_AT } from '../retrieval/retriever.js';
+import { tokenize } from '../understanding/text.js';
 import { encodeAction } from './actions.js';
 import { plainName, shortName } from './facts.js';
 import type { Answer, Link, Section } from './types.js';
@@ -222,18 +223,17 @@ function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: s
   if (hinted.size > 1) return undefined;
   // "cost?" after "rotate the RDS password" answered with Secrets Manager: the one priced service
   // the answer brought into the conversation (the one service of its entry the conversation lacks).
-  const lower = u.text.toLowerCase();
-  if ((u.match?.type === 'entry' && u.match.confidence >= LEAD_AT) || u.services.some((id) => namedIn(k, id, lower))) return undefined;
+  const words = ` ${tokenize(u.text).join(' ')} `;
+  if ((u.match?.type === 'entry' && u.match.confidence >= LEAD_AT) || u.services.some((id) => namedIn(k, id, words))) return undefined;
   const brought = about.filter((id) => !u.services.includes(id) && (k.prices.byService.get(id)?.length ?? 0) > 0);
   return brought.length === 1 ? brought : undefined;
 }
 
-/** Whether `text` (lower case) names the service by its short name or one of its aliases of two or more words. */
-function namedIn(k: Knowledge, id: string, text: string): boolean {
+/** Whether `words` (a text's tokens, space-joined and padded) name the service by its short name or an alias of two or more words. */
+function namedIn(k: Knowledge, id: string, words: string): boolean {
   const s = k.byId.get(id);
   if (!s) return false;
-  const names = [plainName(k, id), ...s.aliases.filter((a) => a.includes(' '))].map((n) => n.toLowerCase());
-  return names.some((n) => new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text));
+  return [plainName(k, id), ...s.aliases.filter((a) => a.includes(' '))].some((n) => words.includes(` ${tokenize(n).join(' ')} `));
 }
 
 /** Words that ask for a price itself, whatever else the question is: "how much is", "price of", "per month". */
