@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The command line, bundled at build time (scripts/bundle-cli.mjs) so that it starts fast.
+import '../dist/bundle/main.js';

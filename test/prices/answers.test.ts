@@ -96,6 +96,16 @@ describe('given questions that are not asking for a number', () => {
     expect(a.entry).toBe('vpc-nat-gateway-costs');
   });
 
+  it('whether something costs at all is answered by the sure bank entry, its prices after it; "how much" still gets the number', async () => {
+    const conversation = 'invalidations';
+    await bot.ask('how do i invalidate the cloudfront cache after a deploy', conversation);
+    const free = (await bot.ask('do invalidations cost anything', conversation)).answer;
+    expect(free.entry).toBe('cloudfront-invalidation-cost');
+    expect(free.summary).toMatch(/first 1,000 invalidation paths/);
+    const perQuery = await ask('how much does athena charge per query');
+    expect(perQuery.title).toMatch(/price in us-east-1/);
+  });
+
   it('a service the table has no prices for gets the usual answer', async () => {
     const a = await ask('how much is Kinesis Data Streams?');
     expect(a.title).not.toMatch(/: (price|cost estimate) in /);

@@ -116,8 +116,14 @@ export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
   const others = u.others ?? [];
   const typed = (others.length > 1 ? others.find((o) => !wholeCloud([o])) : undefined) ?? others[0] ?? '';
   const other = productName(k, ids, typed);
-  const [first, ...rest] = ids;
-  const bullets = ids.map((id) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}${statusOf(k, id)}`);
+  // AWS services the question names beside the product ("... + waf + caching") are listed apart: they are no counterparts.
+  const mapped = typed ? ids.filter((id) => counterpartName(k, id, typed) !== undefined) : ids;
+  const counterpartIds = mapped.length > 0 ? mapped : ids;
+  const besides = ids.filter((id) => !counterpartIds.includes(id));
+  const [first, ...rest] = counterpartIds;
+  const line = (id: string) => `${shortName(k, id)}: ${k.byId.get(id)!.purpose}${statusOf(k, id)}`;
+  const sections: Section[] = [{ heading: 'AWS counterparts', bullets: counterpartIds.map(line) }];
+  if (besides.length > 0) sections.push({ heading: 'Also in your question', bullets: besides.map(line) });
   const sources: Link[] = ids.flatMap((id) => {
     const p = profileOf(k, id);
     if (p) return docsOf(p).slice(0, 1);
@@ -128,7 +134,7 @@ export function equivalentAnswer(k: Knowledge, u: Understanding): Answer {
     kind: 'recommend',
     title: `${other} on AWS`,
     summary: `The AWS counterpart of ${other} is ${shortName(k, first!)}${rest.length ? ` (also ${rest.map((id) => shortName(k, id)).join(', ')})` : ''}.`,
-    sections: [{ heading: 'AWS counterparts', bullets }],
+    sections,
     notes: [],
     sources: uniqueLinks(sources, 4),
     followUps: buttons(k, ids),

@@ -263,6 +263,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   // "how to cap how much a single athena query can scan, it cost us", "how to see lambda cost per
   // function": a how-to or a fix that mentions money, not a request for a number.
   if (!again && u.match?.practical && u.match.id !== '' && !ASKS_NUMBER.test(q.text)) return undefined;
+  // "do invalidations cost anything", "extra cost?" after RDS Proxy: a sure bank answer about what is
+  // asked leads (the table's prices follow it) unless the words name an item the table prices.
+  if (!again && !q.cheaper && u.match?.type === 'entry' && u.match.confidence >= LEAD_AT && WHETHER_IT_COSTS.test(q.text) && !/\bwhich\b/i.test(q.text) && !ASKS_NUMBER.test(q.text) && !namesPricedItem(k, u.match.id, q.text)) return undefined;
   // "cost of an HTTP API per million requests" reads as a recommendation (its picks are not named
   // services); an item that names its own service still gets its price.
   const unnamed = (u.services.length === 0 || u.intent === 'recommend') && (q.quantities.instanceType !== undefined || STANDALONE_ITEMS.some((id) => ITEM_WORDS[id]!.test(q.text)));
@@ -296,6 +299,15 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (q.regionText) answer.answer.notes.unshift(`I have no prices for ${q.regionText}; these are for ${regionText(region)}.`);
   const led = rows[0];
   return led ? { ...answer.answer, priced: led.id } : answer.answer;
+}
+
+/** "do invalidations cost anything", "extra cost?", "is it free?": whether there is a charge at all, not how much. */
+const WHETHER_IT_COSTS = /\b(costs? (anything|extra|money|more)|(extra|additional|hidden) (costs?|charges?|fees?)|any (extra |additional )?(costs?|charges?|fees?)|(is|are) (it|they|that|this|these|those|there) (free|charged|billed)|is there a (charge|fee|cost)|(charged|billed) for|do (i|we|you) pay for)\b/i;
+
+/** Whether the words name an item the table prices for a service of the bank entry `id`. */
+function namesPricedItem(k: Knowledge, id: string, text: string): boolean {
+  const lower = text.toLowerCase();
+  return (bankEntry(k, id)?.services ?? []).some((s) => pricesOf(k.prices, s, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(lower)));
 }
 
 /** "any free tier?", "is it free?", "is there a free allowance". */

@@ -233,7 +233,11 @@ export function createUnderstander(k: Knowledge): Understander {
     const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws && !saysMuch;
     // "versioning is on for our bucket ... how to keep only the last 2": a how-to that says this much in
     // AWS's words is one, whatever the reading made of it.
-    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    // "network firewall pricing?": an aspect of a service with no full profile is answered by the bank's
+    // entry about that service, however few words beyond its name the question has; the directory's
+    // overview says nothing about the aspect.
+    const aspectOfDirectoryOnly = u.intent === 'describe' && u.aspect !== null && u.aspect !== undefined && u.services.length === 1 && !k.profiles.has(u.services[0]!) && best?.candidate.services[0] === u.services[0];
+    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     // "cli command pls" right after a how-to asks for its command, however small-talky it reads;
@@ -355,6 +359,12 @@ export function createUnderstander(k: Knowledge): Understander {
     // Products by their own name ("RabbitMQ"); other clouds' services as typed ("azure blob").
     const typed = (ms: typeof mentions.outside) => [...new Set(ms.map((o) => (o.term.kind === 'product' ? o.term.name : tokens.slice(o.start, o.end).join(' '))))];
     // A product beside two AWS services is context, not a side ("msk or kinesis? nobody here knows kafka").
+    // "whats the aws equivalent of azure expressroute? ... the same kind of private link into aws": asked
+    // for the counterpart of a product named first, the AWS words after it describe the need, not a side.
+    const equivalentFirst = clouds.length > 0 && ids.length > 0 && EQUIVALENT.test(text) && clouds[0]!.start < Math.min(...mentions.services.map((m) => m.start));
+    const counterpartsFirst = equivalentFirst ? counterpartsOf(k, typed(clouds)) : [];
+    // The services named beside it stay, after the counterparts ("front door equivalent? we need global l7 + waf").
+    if (counterpartsFirst.length > 0 && !counterpartsFirst.some((s) => ids.includes(s))) return out({ intent: 'recommend', services: [...counterpartsFirst, ...ids], confidence: 0.8, others: typed(clouds) });
     if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue && ids.length < 2))) {
       const services = ids.slice(0, MAX_COMPARED);
       return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, others: typed([...clouds, ...products]) });

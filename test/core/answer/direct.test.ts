@@ -568,6 +568,27 @@ describe('another cloud\'s product on AWS', () => {
     expect(screen(reply!)).toMatch(/CodeCatalyst: .*\n.*Closed to new customers since 2025-11-07; AWS recommends\s+CodePipeline/);
   });
 
+  it('"aws equivalent of <product>" with AWS words after it names the counterpart, the other AWS services apart', async () => {
+    const [dx] = await chat('whats the aws equivalent of azure expressroute? we have a 1g expressroute circuit out of our equinix cage and want the same kind of private link into aws');
+    expect(dx!.understanding.intent).toBe('recommend');
+    expect(dx!.answer.summary).toMatch(/counterpart of Azure ExpressRoute is Direct Connect/);
+    expect(dx!.answer.summary).not.toMatch(/VPC/);
+    const [fd] = await chat('azure front door equivalent? we need global l7 entry + waf + caching');
+    expect(fd!.answer.summary).toMatch(/counterpart of Azure Front Door is Amazon CloudFront/);
+    expect(fd!.answer.sections.map((s) => s.heading)).toEqual(['AWS counterparts', 'Also in your question']);
+    expect(screen(fd!)).toMatch(/AWS WAF/);
+    // Set against each other, both sides stay a comparison.
+    const [vs] = await chat('s3 vs azure blob');
+    expect(vs!.understanding.intent).toBe('compare');
+  });
+
+  it('an aspect of a service with no full profile is answered by its bank entry, not the directory overview', async () => {
+    const [limits] = await chat('what are the limits of network firewall');
+    expect(limits!.answer.entry).toBe('network-firewall-quotas');
+    const [what] = await chat('what is network firewall');
+    expect(what!.answer.entry).toBeUndefined();
+  });
+
   it('a counterpart closed to new customers is named with its status wherever it appears (Cloud Run → App Runner)', async () => {
     const [equivalent] = await chat('aws equivalent of cloud run');
     expect(equivalent!.understanding.services).toContain('app-runner');

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Build step (npm run build), after tsc: bundles the command line (dist/cli/main.js and the
+// commands it imports on demand) into a few files in dist/bundle/, which bin/awsbot.js runs.
+// Loading some 50 compiled modules one by one costs `awsbot ask` about a fifth of its start-up
+// (resolving, reading and compiling each); a handful of chunks cost a fraction of that (measured
+// side by side: bench/parts/startup.mjs). rolldown does the bundling: it is the bundler vite, and so
+// vitest, already installs, so it adds no download.
+//
+// Modules keep finding their files: every `import.meta.url` in a bundled module is rewritten to
+// that module's own compiled file (relative to the chunk, so a copied dist/ still works), so
+// `new URL('../../stems.json', import.meta.url)` and createRequire resolve exactly as unbundled.
+// Packages (node_modules) and Node's own modules stay imports.
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const OUT = `${DIST}bundle`;
+
+/** `import.meta.url` of each bundled module, as the URL of its own file relative to the chunk it lands in. */
+const ownUrls = {
+  name: 'awsbot-own-import-meta-url',
+  transform(code, id) {
+    if (!code.includes('import.meta.url')) return null;
+    let path = relative(OUT, id).split('\\').join('/');
+    if (!path.startsWith('.')) path = `./${path}`;
+    return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`), map: null };
+  },
+};
+
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  input: { main: `${DIST}cli/main.js` },
+  platform: 'node',
+  // Packages and node: modules are loaded from node_modules as usual.
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
+  plugins: [ownUrls],
+  logLevel: 'warn',
+  output: { dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+});
