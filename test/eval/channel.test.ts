@@ -66,6 +66,8 @@ describe('channel questions answered on the first screen', () => {
     ['rounds 28 (B2B SaaS #aws-help) and 30 (short channel questions), never tuned on, added 2026-12-07 (second stop); first contact 85.8% and 96.7%', ['round28.jsonl', 'round30.jsonl'], 240, 0.88],
     ['follow-up sets 16 (healthcare DMs) and 17 (short DMs), never tuned on, added 2026-12-07 (second stop); first contact 47.6% and 85.0%', ['followups16.jsonl', 'followups17.jsonl'], 224, 0.65],
     ['round 29 (retail peak season) and follow-up sets 14 and 15 (added 2026-12-07, second stop, misses studied; first contact 55.0%, 54.9%, 55.0%)', ['round29.jsonl', 'followups14.jsonl', 'followups15.jsonl'], 362, 0.72],
+    ['round 31 (fintech platform team) and follow-up set 18 (mobile-app startup DMs), never tuned on, added 2026-12-07 (third stop); first contact 82.8% and 49.3%', ['round31.jsonl', 'followups18.jsonl'], 135, 0.63],
+    ['round 32 (university research computing) and follow-up set 19 (Azure and on-prem migration), added 2026-12-07 (third stop), misses studied; first contact 71.9% and 51.4%', ['round32.jsonl', 'followups19.jsonl'], 134, 0.76],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);

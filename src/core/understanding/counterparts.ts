@@ -21,11 +21,27 @@ const words = (s: string): readonly string[] => {
   return w;
 };
 
-/** How well a counterpart's name matches what was typed: 0 exact, 1 + extra words when every typed word is in it, undefined otherwise. */
+/**
+ * Whether a typed word is in a name's words, as people vary them: "vm" for "VMs", "cosmosdb" for
+ * "Cosmos DB" (two words run together).
+ */
+function hasWord(have: readonly string[], w: string): boolean {
+  for (let i = 0; i < have.length; i++) {
+    const h = have[i]!;
+    if (h === w || h === `${w}s` || `${h}s` === w || (i + 1 < have.length && h + have[i + 1] === w)) return true;
+  }
+  return false;
+}
+
+/**
+ * How well a counterpart's name matches what was typed: 0 exact, 1 + extra words when every typed
+ * word is in it, undefined otherwise. Typed words run apart ("big query") count as the one word of the name ("BigQuery").
+ */
 function fit(name: string, typed: string): number | undefined {
-  const want = words(typed);
+  const typedWords = words(typed);
   const have = words(name);
-  if (want.length === 0 || !want.every((w) => have.includes(w))) return undefined;
+  const want = typedWords.length > 1 && !typedWords.every((w) => hasWord(have, w)) && hasWord(have, typedWords.join('')) ? [typedWords.join('')] : typedWords;
+  if (want.length === 0 || !want.every((w) => hasWord(have, w))) return undefined;
   return have.length === want.length ? 0 : 1 + have.length - want.length;
 }
 
