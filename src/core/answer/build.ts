@@ -103,7 +103,7 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   if (cloud) return cloudMapAnswer(k, cloud);
   switch (u.intent) {
     case 'compare': {
-      if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS));
+      if (u.services.some((id) => !k.profiles.has(id))) return compareFromDirectory(k, u.services.slice(0, MAX_COLUMNS), u.aspect);
       if (u.services.length <= MAX_COLUMNS) return compareServices(k, u.services, u.aspect, focus, u.text);
       const answer = compareServices(k, u.services.slice(0, MAX_COLUMNS), u.aspect, focus, u.text);
       const rest = u.services.slice(MAX_COLUMNS).map((id) => shortName(k, id));

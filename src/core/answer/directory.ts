@@ -7,7 +7,8 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { DirectoryEntry } from '../../knowledge/directory-schema.js';
 import { encodeAction } from './actions.js';
-import { pairNote, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
+import { aspectLabel, pairNote, plainName, profileOf, shortName, uniqueLinks } from './facts.js';
+import type { Aspect } from '../../knowledge/schema.js';
 import type { Answer, Column, FollowUp, Link, Section } from './types.js';
 
 const CATEGORY_LABEL: Record<string, string> = {
@@ -87,7 +88,6 @@ export function describeFromDirectory(k: Knowledge, id: string): Answer {
   };
 }
 
-/** Two or three services where at least one has no full profile: the directory's fields side by side. */
 /** A profile's first points for a newcomer: facts with a brief (in the authors' order), else the first use cases and features. */
 function firstFacts(p: NonNullable<ReturnType<typeof profileOf>>, n: number): string[] {
   const all = (['use_cases', 'features', 'pricing', 'limits'] as const).flatMap((a) => p.aspects[a].facts);
@@ -95,10 +95,37 @@ function firstFacts(p: NonNullable<ReturnType<typeof profileOf>>, n: number): st
   return (briefs.length >= n ? briefs : [...briefs, ...all.filter((f) => !f.brief).map((f) => f.text)]).slice(0, n);
 }
 
-export function compareFromDirectory(k: Knowledge, ids: readonly string[]): Answer {
+/** Bank entries that answer an aspect of a service in general ("how is X billed", "X quotas"), by their ids. */
+const ASPECT_ENTRY: Partial<Record<Aspect, RegExp>> = {
+  pricing: /-(pricing|pricing-model|billing|billing-model|cost)$/,
+  limits: /-(quotas|limits)$/,
+};
+
+/** The bank's general answer on `aspect` for a service (its lead), when it has one. */
+function aspectLead(k: Knowledge, id: string, aspect: Aspect): string | undefined {
+  const re = ASPECT_ENTRY[aspect];
+  if (!re) return undefined;
+  const entry = k.bank.find((e) => e.services[0] === id && re.test(e.id));
+  return entry?.lead;
+}
+
+/**
+ * Two or three services where at least one has no full profile: the directory's fields side by side;
+ * asked about an aspect ("pricing?"), the bank's general answer on it for each service comes first.
+ */
+export function compareFromDirectory(k: Knowledge, ids: readonly string[], aspect: Aspect | null = null): Answer {
   const names = ids.map((id) => shortName(k, id));
   const col = (f: (id: string) => string | undefined): Column[] => ids.map((id, i) => ({ heading: names[i]!, bullets: [f(id) ?? '—'] }));
-  const sections: Section[] = [{ heading: 'Purpose', columns: col((id) => k.byId.get(id)!.purpose) }];
+  const sections: Section[] = [];
+  const profileFact = (id: string, a: Aspect) => {
+    const f = profileOf(k, id)?.aspects[a].facts[0];
+    return f ? (f.brief ?? f.text) : undefined;
+  };
+  const leads = aspect ? ids.map((id) => aspectLead(k, id, aspect) ?? profileFact(id, aspect)) : [];
+  if (aspect && leads.some((l) => l !== undefined && !profileOf(k, ids[leads.indexOf(l)]!))) {
+    sections.push({ heading: aspectLabel(k, aspect), columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [leads[i] ?? `Nothing on this yet: see ${shortName(k, id)}'s ${aspect === 'pricing' ? 'pricing page' : 'documentation'}.`] })) });
+  }
+  sections.push({ heading: 'Purpose', columns: col((id) => k.byId.get(id)!.purpose) });
   if (ids.some((id) => statusLine(k, id))) sections.push({ heading: 'Status', columns: col((id) => statusLine(k, id) ?? 'Available.') });
   sections.push({ heading: 'Category', columns: col((id) => categoryLabel(k.byId.get(id)!.category)) });
   // Mixed depth: a fully profiled side adds the facts a newcomer needs first; a directory-only side

@@ -597,6 +597,16 @@ describe('another cloud\'s product on AWS', () => {
     }
   });
 
+  it('"pricing?" after a comparison of services with no full profile puts each one\'s billing answer first', async () => {
+    const [, pricing] = await chat('transit gateway vs network firewall', 'pricing?');
+    expect(pricing!.understanding).toMatchObject({ intent: 'compare', aspect: 'pricing' });
+    const first = pricing!.answer.sections[0]!;
+    expect(first.heading).toMatch(/pric/i);
+    expect(first.columns!.map((c) => c.bullets[0])).toEqual([expect.stringMatching(/per attachment per hour/), expect.stringMatching(/firewall endpoint/)]);
+    const [plain] = await chat('transit gateway vs network firewall');
+    expect(plain!.answer.sections[0]!.heading).toBe('Purpose');
+  });
+
   it('an aspect of a service with no full profile is answered by its bank entry, not the directory overview', async () => {
     const [limits] = await chat('what are the limits of network firewall');
     expect(limits!.answer.entry).toBe('network-firewall-quotas');
