@@ -121,7 +121,7 @@ export function entryAnswer(k: Knowledge, u: Understanding, entry: BankEntry, su
   const ids = servicesOf(u, entry.services);
   const sections: Section[] = [];
   // Money in the question ("cost matters"): the list prices beside the verdict, before the steps.
-  const prices = pricesBeside(k, u.text, entry.services);
+  const prices = pricesBeside(k, u.text, entry.services, undefined, entry.lead);
   if (prices) sections.push(prices.section);
   // "how do i do that from the cli?": the command first.
   const commandFirst = u.detail === 'command' && u.match?.id === entry.id && entry.command !== undefined;

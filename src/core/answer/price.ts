@@ -161,12 +161,20 @@ const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|b
  * "Parameter Store or Secrets Manager? cost matters": the answer's services' list prices, one or
  * two rows each, dated, for an answer from the bank to a question that mentions money.
  */
-export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date()): { section: Section; led: string } | undefined {
+/** A service with at least this many priced items has none beside an answer about several services unless one is named. */
+const MANY_ITEMS = 3;
+
+export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date(), said = ''): { section: Section; led: string } | undefined {
   if (!k.prices.table || !MONEY.test(text)) return undefined;
   // The items the question's words name first ("are logs insights queries billed?": the per-GB-scanned row).
   const lower = text.toLowerCase();
   const named = (r: PriceRow) => (ITEM_WORDS[r.id]?.test(lower) ? 0 : 1);
-  const rows = services.flatMap((id) => [...pricesOf(k.prices, id, k.prices.defaultRegion)].sort((a, b) => named(a) - named(b)).slice(0, services.length > 1 ? 1 : 2)).slice(0, LIST_ROWS);
+  // Beside an answer about several services, a price of a service with many items (VPC: NAT gateway,
+  // IPv4, endpoints…) only when the question or the answer names that item ("peering or a transit
+  // gateway": the attachment, not VPC's NAT gateway).
+  const spoken = `${lower} ${said.toLowerCase()}`;
+  const fits = (r: PriceRow) => services.length < 2 || pricesOf(k.prices, r.service, k.prices.defaultRegion).length < MANY_ITEMS || ITEM_WORDS[r.id]?.test(spoken) === true;
+  const rows = services.flatMap((id) => [...pricesOf(k.prices, id, k.prices.defaultRegion)].filter(fits).sort((a, b) => named(a) - named(b)).slice(0, services.length > 1 ? 1 : 2)).slice(0, LIST_ROWS);
   const several = multi(k, services);
   const section = priceListSection(k, rows, (r) => (several ? `${shortName(k, r.service)}: ${r.label}` : r.label), today);
   return section ? { section, led: rows[0]!.id } : undefined;

@@ -69,6 +69,9 @@ const CONTEXT_SECONDARY = SERVICES.context * 0.9;
 const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
 /** How many of the best candidates are weighed again for the question's word pairs. */
 const SHORTLIST = 12;
+/** A shortlisted answer this many times surer than a guess in the lead, scoring at least this share of its score, leads instead. */
+const SURER_BY = 2;
+const SURER_SCORE_SHARE = 0.5;
 /** How much each of the question's word pairs found in a candidate's phrasings raises its score. */
 const PAIR_WEIGHT = 0.08;
 /** Pairs counted at most. */
@@ -358,6 +361,13 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     candWeight[ci] = weight;
   }
 
+  /** Whether a candidate is first about a service the question names or, naming none, the conversation is about. */
+  function mainFits(ci: number, gen: number): boolean {
+    if (serviceStart[ci + 1]! === serviceStart[ci]!) return false;
+    const main = services[serviceStart[ci]!]!;
+    return askedMark[main] === gen || contextMark[main] === gen;
+  }
+
   /** Weight by how the candidate's services agree with those asked about (`gen`: marked in askedMark, contextMark). */
   function servicesWeight(ci: number, asked: number, context: number, gen: number): number {
     const from = serviceStart[ci]!;
@@ -575,6 +585,14 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
         }
       }
       if (changed) top.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    }
+    // A guess led by its raw score ("is direct connect encrypted by default?" led by S3's "is it
+    // encrypted by default") yields to a shortlisted answer at least twice as sure, scoring close,
+    // first about a service the question names or the conversation is about, and fitting them better.
+    if (top.length > 1 && candConfidence[top[0]!]! < LEAD_AT) {
+      const lead = top[0]!;
+      const surer = top.findIndex((ci, j) => j > 0 && mainFits(ci, gen) && candWeight[ci]! > candWeight[lead]! && candConfidence[ci]! >= LEAD_AT && candConfidence[ci]! >= SURER_BY * candConfidence[lead]! && candScore[ci]! >= SURER_SCORE_SHARE * candScore[lead]!);
+      if (surer > 0) top.unshift(...top.splice(surer, 1));
     }
     top.length = Math.min(top.length, 4);
     const [best, ...rest] = top.map((ci): Match => ({ candidate: candidates[ci]!, score: candScore[ci]!, confidence: candConfidence[ci]! }));

@@ -342,7 +342,9 @@ describe('a conversation is about what the last answer said', () => {
 
   it('"which is cheaper for those 2 then" after peering or a transit gateway is no NAT gateway price', async () => {
     const [, , cheaper] = await chat('tgw or vpc peering to connect just 2 vpcs?', 'does peering do transitive routing?', 'which is cheaper for those 2 then');
-    expect(cheaper!.answer.priced).toBeUndefined();
+    // The verdict on the two leads; beside it only the price of the item it names (the attachment), never VPC's NAT gateway.
+    expect(cheaper!.answer.entry).toBe('vpc-peering-vs-transit-gateway');
+    expect(cheaper!.answer.priced).not.toMatch(/^vpc\./);
     expect(cheaper!.answer.summary).not.toMatch(/^\$/);
   });
 
@@ -605,6 +607,13 @@ describe('another cloud\'s product on AWS', () => {
     expect(first.columns!.map((c) => c.bullets[0])).toEqual([expect.stringMatching(/per attachment per hour/), expect.stringMatching(/firewall endpoint/)]);
     const [plain] = await chat('transit gateway vs network firewall');
     expect(plain!.answer.sections[0]!.heading).toBe('Purpose');
+  });
+
+  it('a guess led by another service\'s exact phrasing yields to a much surer answer about the service named', async () => {
+    // S3's "is it encrypted by default" scores higher on its words alone; Direct Connect's entry is the one about what was asked.
+    const [reply] = await chat('is direct connect encrypted by default?');
+    expect(reply!.answer.entry).toBe('direct-connect-encryption');
+    expect(screen(reply!)).toMatch(/MACsec/);
   });
 
   it('an aspect of a service with no full profile is answered by its bank entry, not the directory overview', async () => {
