@@ -103,6 +103,10 @@ const RICH_QUESTION = 8;
  */
 const CHOICE_ELSEWHERE_AT = 0.4;
 /** Retrieval terms of a question that says much (with RICH_QUESTION): an AWS question, whatever the reading. */
+/** A bank answer this many times the score of the next stands out enough to answer a question read as off topic (not surely)... */
+const STANDS_OUT = 1.5;
+/** ... and covers at least this much of the question (a pizza-place question's best guess covers 0.17). */
+const STANDS_OUT_FROM = 0.2;
 const MANY_TERMS = 6;
 /** Words of its own a question naming another cloud's product needs to be rich ("…and whats the max expiry we can set"). */
 const OWN_TERMS_BESIDE_OTHERS = 3;
@@ -237,7 +241,10 @@ export function createUnderstander(k: Knowledge): Understander {
     // entry about that service, however few words beyond its name the question has; the directory's
     // overview says nothing about the aspect.
     const aspectOfDirectoryOnly = u.intent === 'describe' && u.aspect !== null && u.aspect !== undefined && u.services.length === 1 && !k.profiles.has(u.services[0]!) && best?.candidate.services[0] === u.services[0];
-    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
+    // "~200 TB of sequencing reads to keep 10 yrs, cheapest place to put it?": read as off topic but not
+    // surely so, a question that says this much with one bank answer far ahead of the rest gets it.
+    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < 0.9 && best !== undefined && best.confidence >= STANDS_OUT_FROM && (r.others[0] === undefined || best.score >= STANDS_OUT * r.others[0].score);
+    const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly || standsOut ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
     // "cli command pls" right after a how-to asks for its command, however small-talky it reads;

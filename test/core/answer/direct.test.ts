@@ -616,6 +616,15 @@ describe('another cloud\'s product on AWS', () => {
     expect(screen(reply!)).toMatch(/MACsec/);
   });
 
+  it('a long question read as off topic, not surely, takes a bank answer that stands far ahead; a dinner question stays refused', async () => {
+    const [archive] = await chat('~200 TB of raw sequencing reads we must keep 10 yrs per the grant but will almost never read. cheapest place to put it?');
+    expect(archive!.answer.entry).toBe('s3-compliance-archive-cheapest-undeletable');
+    expect(screen(archive!)).toMatch(/Deep Archive/);
+    const [pizza] = await chat("what's the best pizza place in new york near times square for a team dinner with twelve people?");
+    expect(pizza!.answer.entry).toBeUndefined();
+    expect(pizza!.answer.title).toMatch(/can't help/);
+  });
+
   it('an aspect of a service with no full profile is answered by its bank entry, not the directory overview', async () => {
     const [limits] = await chat('what are the limits of network firewall');
     expect(limits!.answer.entry).toBe('network-firewall-quotas');
