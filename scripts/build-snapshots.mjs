@@ -5,8 +5,8 @@
 //  - dist/knowledge.json: the validated knowledge of intents/ (src/knowledge/snapshot.ts), answer
 //    files as their entries' heads with the entries in dist/knowledge-answers/ (read on first use), so
 //    `awsbot ask` needs neither zod nor validation while intents/ is unchanged;
-//  - dist/retrieval-terms.json: the retrieval terms of every stored text, the index built from
-//    them and each text's weight (src/core/retrieval/terms-cache.ts);
+//  - dist/retrieval-terms.json and .bin: the retrieval terms of every stored text, the index built
+//    from them and each text's weight, the large arrays as bytes (src/core/retrieval/terms-cache.ts);
 //  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts);
 //  - dist/need-stems.json: each need's phrases, keywords and excludes as stems (src/core/understanding/needs.ts);
 //  - dist/stems.json: the stem of every word met while deriving all that, building the need matcher
@@ -20,7 +20,7 @@ import { KNOWLEDGE_SNAPSHOT_URL, splitSnapshot } from '../dist/knowledge/snapsho
 import { ANSWERS_DIR } from '../dist/knowledge/lazy-bank.js';
 import { compileLexicon, LEXICON_URL, saveLexicon } from '../dist/core/understanding/lexicon.js';
 import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
-import { derivedOrigin, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
+import { derivedOrigin, encodeTermsCache, TERMS_BINARY_URL, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
 import { buildNeedMatcher, NEED_STEMS_URL, needStems } from '../dist/core/understanding/needs.js';
 import { trainIntentClassifier } from '../dist/core/understanding/intent-classifier.js';
 import { STEMS_URL, stemsSeen } from '../dist/core/understanding/text.js';
@@ -42,7 +42,11 @@ const k = loadKnowledge();
 const lexicon = compileLexicon(k);
 const origin = derivedOrigin(snapshot.fingerprint);
 const cache = computeTermsCache(k, lexicon);
-writeFileSync(fileURLToPath(TERMS_CACHE_URL), asciiJson({ ...cache, origin }));
+// The large arrays as bytes in dist/retrieval-terms.bin (read without parsing), the rest as JSON.
+const encoded = encodeTermsCache({ ...cache, origin });
+rmSync(fileURLToPath(TERMS_BINARY_URL), { force: true });
+if (encoded) writeFileSync(fileURLToPath(TERMS_BINARY_URL), encoded.binary);
+writeFileSync(fileURLToPath(TERMS_CACHE_URL), asciiJson(encoded ? encoded.meta : { ...cache, origin }));
 console.error(`retrieval terms: ${cache.terms.length} texts precomputed (${fileURLToPath(TERMS_CACHE_URL)})`);
 writeFileSync(fileURLToPath(LEXICON_URL), asciiJson({ origin, lexicon: saveLexicon(k, lexicon) }));
 console.error(`lexicon: ${lexicon.phrases.size} phrases (${fileURLToPath(LEXICON_URL)})`);

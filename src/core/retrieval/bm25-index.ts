@@ -53,10 +53,13 @@ export interface CompactBm25Index {
   avg: number[];
   /** Term names in first-seen order. */
   terms: string[];
-  /** base64 of 32-bit integers: where each posting list (term-major, then field) starts in `postings`, then the end. */
-  offsets: string;
-  /** base64 of 32-bit integers: every posting list, [doc, tf, doc, tf, …]. */
-  postings: string;
+  /**
+   * 32-bit integers, base64-encoded (or as read from the build's binary file): where each posting list
+   * (term-major, then field) starts in `postings`, then the end.
+   */
+  offsets: string | Int32Array;
+  /** 32-bit integers, base64-encoded (or as read): every posting list, [doc, tf, doc, tf, …]. */
+  postings: string | Int32Array;
 }
 
 /**
@@ -76,8 +79,11 @@ function savedShapeFits<T extends { version: number; fields: readonly string[]; 
   );
 }
 
-/** The 32-bit integers (this machine's byte order, as toCompact wrote them) of a base64 string. */
-function int32s(base64: string): Int32Array {
+const isIntegers = (x: unknown): x is string | Int32Array => typeof x === 'string' || x instanceof Int32Array;
+
+/** The 32-bit integers (this machine's byte order, as toCompact wrote them) of a base64 string; integers already read as they are. */
+function int32s(base64: string | Int32Array): Int32Array {
+  if (typeof base64 !== 'string') return base64;
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length % 4 !== 0) throw new Error('not a saved index: bad integers');
   // A view when aligned; a copy otherwise.
@@ -478,7 +484,7 @@ export class Bm25Index {
   static fromCompact(saved: CompactBm25Index, options: Bm25IndexOptions, docs: () => (string | null)[][]): Bm25Index {
     const index = new Bm25Index(options);
     const nf = index.fields.length;
-    if (!savedShapeFits(saved, 2, index.fields) || typeof saved.offsets !== 'string' || typeof saved.postings !== 'string') throw new Error('not a compact saved index for these fields');
+    if (!savedShapeFits(saved, 2, index.fields) || !isIntegers(saved.offsets) || !isIntegers(saved.postings)) throw new Error('not a compact saved index for these fields');
     const offsets = int32s(saved.offsets);
     const flat = int32s(saved.postings);
     const lists = saved.terms.length * nf;

@@ -28,20 +28,88 @@ export interface TermsCache {
   origin?: string;
 }
 
-/** The compiled file next to dist/core/: dist/retrieval-terms.json. */
+/** The compiled files next to dist/core/: dist/retrieval-terms.json and, holding its large arrays, dist/retrieval-terms.bin. */
 export const TERMS_CACHE_URL = new URL('../../retrieval-terms.json', import.meta.url);
+export const TERMS_BINARY_URL = new URL('../../retrieval-terms.bin', import.meta.url);
 
 export function fingerprint(parts: unknown): string {
   return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
 }
 
+/**
+ * What dist/retrieval-terms.json holds when the large arrays are in the binary file: a JSON parse of
+ * 4 MB (the texts' terms, the postings, the frequencies and weights) cost `awsbot ask` 20-30 ms, a
+ * read of the same numbers as bytes almost nothing. Sizes are counts of items.
+ */
+interface SavedTermsMeta {
+  fingerprint: string;
+  origin?: string;
+  index: Omit<CompactBm25Index, 'offsets' | 'postings'>;
+  /** The binary file, in order: docWeight (float64 × texts), offsets, postings, docFreq's term numbers and counts (int32), the texts' terms (UTF-8, one line per text). */
+  binary: { version: 1; texts: number; offsets: number; postings: number; docFreq: number; bytes: number };
+}
+
+/**
+ * The cache as written at build time: a small JSON and a binary file. Undefined when it cannot be
+ * written that way (a frequency of a term the index lacks): then the cache is saved as JSON alone.
+ */
+export function encodeTermsCache(cache: TermsCache): { meta: SavedTermsMeta; binary: Buffer } | undefined {
+  const { index, docFreq, docWeight } = cache;
+  if (!index || !docFreq || !docWeight || docWeight.length !== cache.terms.length || cache.terms.some((t) => t.includes('\n'))) return undefined;
+  const termNumber = new Map(index.terms.map((t, i) => [t, i]));
+  const order = docFreq.map(([t]) => termNumber.get(t));
+  if (order.some((n) => n === undefined)) return undefined;
+  const ints = (x: string | Int32Array) => (typeof x === 'string' ? new Int32Array(new Uint8Array(Buffer.from(x, 'base64')).buffer) : x);
+  const offsets = ints(index.offsets);
+  const postings = ints(index.postings);
+  const text = Buffer.from(cache.terms.join('\n'), 'utf8');
+  const parts = [Buffer.from(Float64Array.from(docWeight).buffer), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength), Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength), Buffer.from(Int32Array.from(order as number[]).buffer), Buffer.from(Int32Array.from(docFreq, ([, n]) => n).buffer), text];
+  const { offsets: _o, postings: _p, ...rest } = index;
+  return {
+    meta: { fingerprint: cache.fingerprint, ...(cache.origin !== undefined ? { origin: cache.origin } : {}), index: rest, binary: { version: 1, texts: cache.terms.length, offsets: offsets.length, postings: postings.length, docFreq: docFreq.length, bytes: text.length } },
+    binary: Buffer.concat(parts),
+  };
+}
+
+/** The cache from its JSON and binary parts; throws when they do not fit together. */
+export function decodeTermsCache(meta: SavedTermsMeta, bytes: Buffer): TermsCache {
+  const b = meta.binary;
+  if (b?.version !== 1) throw new Error('not a retrieval terms file');
+  const size = 8 * b.texts + 4 * (b.offsets + b.postings + 2 * b.docFreq) + b.bytes;
+  if (bytes.length !== size) throw new Error('retrieval terms: binary file of the wrong size');
+  // Typed arrays need aligned memory: a copy when the file's bytes are not.
+  const buf = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  let at = buf.byteOffset;
+  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, width: number): T => {
+    const out = make(buf.buffer, at, length);
+    at += length * width;
+    return out;
+  };
+  const docWeight = Array.from(take((x, o, n) => new Float64Array(x, o, n), b.texts, 8));
+  const offsets = take((x, o, n) => new Int32Array(x, o, n), b.offsets, 4);
+  const postings = take((x, o, n) => new Int32Array(x, o, n), b.postings, 4);
+  const order = take((x, o, n) => new Int32Array(x, o, n), b.docFreq, 4);
+  const counts = take((x, o, n) => new Int32Array(x, o, n), b.docFreq, 4);
+  const text = buf.toString('utf8', at - buf.byteOffset, at - buf.byteOffset + b.bytes);
+  const names = meta.index.terms;
+  const docFreq = Array.from(order, (n, i): [string, number] => {
+    if (names[n] === undefined) throw new Error('retrieval terms: unknown term number');
+    return [names[n]!, counts[i]!];
+  });
+  const terms = b.texts === 0 ? [] : text.split('\n');
+  if (terms.length !== b.texts) throw new Error('retrieval terms: wrong number of texts');
+  return { fingerprint: meta.fingerprint, ...(meta.origin !== undefined ? { origin: meta.origin } : {}), terms, index: { ...meta.index, offsets, postings }, docFreq, docWeight };
+}
+
 let cached: TermsCache | null | undefined;
 
+/** The build's terms cache (JSON with its binary file, or JSON alone); undefined when missing or unreadable. */
 export function readTermsCache(): TermsCache | undefined {
   if (cached === undefined) {
     try {
-      const data = JSON.parse(readFileSync(TERMS_CACHE_URL, 'utf8')) as TermsCache;
-      cached = typeof data.fingerprint === 'string' && Array.isArray(data.terms) ? data : null;
+      const data = JSON.parse(readFileSync(TERMS_CACHE_URL, 'utf8')) as TermsCache | SavedTermsMeta;
+      const cache = 'binary' in data ? decodeTermsCache(data, readFileSync(TERMS_BINARY_URL)) : data;
+      cached = typeof cache.fingerprint === 'string' && Array.isArray(cache.terms) ? cache : null;
     } catch {
       cached = null;
     }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../../src/core/understanding/lexicon.js';
 import { computeTermsCache, createRetriever } from '../../../src/core/retrieval/retriever.js';
-import type { TermsCache } from '../../../src/core/retrieval/terms-cache.js';
+import { decodeTermsCache, encodeTermsCache, type TermsCache } from '../../../src/core/retrieval/terms-cache.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 
 describe('the precomputed retrieval terms', () => {
@@ -21,15 +21,29 @@ describe('the precomputed retrieval terms', () => {
     expect(computeTermsCache(synonyms, buildLexicon(synonyms)).fingerprint).not.toBe(a.fingerprint);
   });
 
-  it('the built file matches the knowledge in intents/ (npm run build writes it)', async () => {
+  it('the built files match the knowledge in intents/ (npm run build writes them)', async () => {
     const { readFileSync, existsSync } = await import('node:fs');
     const file = new URL('../../../dist/retrieval-terms.json', import.meta.url);
-    expect(existsSync(file)).toBe(true);
-    const { origin, ...built } = JSON.parse(readFileSync(file, 'utf8'));
+    const binary = new URL('../../../dist/retrieval-terms.bin', import.meta.url);
+    expect(existsSync(file) && existsSync(binary)).toBe(true);
+    const { origin, ...built } = decodeTermsCache(JSON.parse(readFileSync(file, 'utf8')), readFileSync(binary));
     const k = realKnowledge();
-    expect(built).toEqual(computeTermsCache(k, buildLexicon(k)));
+    const base64 = (x: string | Int32Array) => (typeof x === 'string' ? x : Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64'));
+    expect({ ...built, index: { ...built.index!, offsets: base64(built.index!.offsets), postings: base64(built.index!.postings) } }).toEqual(computeTermsCache(k, buildLexicon(k)));
     // Marked with the knowledge snapshot it goes with: knowledge loaded from that snapshot skips the fingerprint.
     expect(typeof origin).toBe('string');
+  });
+
+  it('round-trips through its binary form, and a damaged binary file is refused', () => {
+    const k = realKnowledge();
+    const cache = computeTermsCache(k, buildLexicon(k));
+    const encoded = encodeTermsCache(cache)!;
+    const back = decodeTermsCache(JSON.parse(JSON.stringify(encoded.meta)), encoded.binary);
+    const k2 = realKnowledge();
+    const lexicon = buildLexicon(k2);
+    const ask = (r: ReturnType<typeof createRetriever>) => r.retrieve({ text: 'how long does sqs keep messages', services: [] }).best;
+    expect(ask(createRetriever(k2, lexicon, back))).toEqual(ask(createRetriever(k2, lexicon, null)));
+    expect(() => decodeTermsCache(encoded.meta, encoded.binary.subarray(0, encoded.binary.length - 1))).toThrow(/wrong size/);
   });
 });
 
@@ -68,7 +82,7 @@ describe('the saved retrieval index', () => {
     const damaged: TermsCache[] = [
       { ...saved, index: { ...saved.index!, lengths: [] } },
       { ...saved, index: { ...saved.index!, terms: saved.index!.terms.slice(1) } },
-      { ...saved, index: { ...saved.index!, postings: outOfRange(saved.index!.postings) } },
+      { ...saved, index: { ...saved.index!, postings: outOfRange(saved.index!.postings as string) } },
       { ...saved, index: { ...saved.index!, postings: saved.index!.postings.slice(0, 12) } },
       { ...saved, docFreq: [['sqs', -1]] },
       { ...saved, index: undefined },
