@@ -273,33 +273,50 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const idf = rarity(docFreq, n);
   const docWeight = (restored && savedWeights(cache, texts.length)) || textWeights(textTerms(), idf);
 
-  // Typo tolerance: a query term the index has never seen is read as the nearest one it has.
-  // Built on the first unknown word only: most questions never need it.
+  // Typo tolerance: a query term the index has never seen is read as the nearest one it has: a
+  // known word (5+ letters, no digits) with the same first letter that shares one of the term's
+  // single-letter deletions and is within edit distance 1 (2 for 8+ letters); the closest, then the
+  // most used, then the first met in the order of the term's deletions and the vocabulary.
+  // The vocabulary is grouped by first letter on the first unknown word only: most questions never
+  // need it, and scanning one letter's words costs well under a millisecond where an index of every
+  // word's deletions cost the first such question ~100 ms.
+  let byFirst: Map<number, number[]> | undefined;
   let vocab: string[] = [];
-  let deletes: Map<string, number[]> | undefined;
-  const typoIndex = () => {
+  const groupVocab = () => {
     vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
-    const d = new Map<string, number[]>();
-    vocab.forEach((v, i) => {
-      for (const x of deletions(v)) (d.get(x) ?? d.set(x, []).get(x)!).push(i);
-    });
-    return d;
+    const groups = new Map<number, number[]>();
+    vocab.forEach((v, i) => (groups.get(v.charCodeAt(0)) ?? groups.set(v.charCodeAt(0), []).get(v.charCodeAt(0))!).push(i));
+    return groups;
   };
   const correct = (term: string): string => {
     if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
-    deletes ??= typoIndex();
+    byFirst ??= groupVocab();
+    const limit = term.length >= 8 ? 2 : 1;
+    const rank = new Map<string, number>();
+    for (const d of deletions(term)) rank.set(d, rank.size);
     let best: string | undefined;
     let bestD = 3;
-    for (const d of deletions(term)) {
-      for (const i of deletes.get(d) ?? []) {
-        const v = vocab[i]!;
-        // Typos keep the first letter: "player" is not a misspelt "layer".
-        if (v.charCodeAt(0) !== term.charCodeAt(0)) continue;
-        const dist = boundedEditDistance(term, v, term.length >= 8 ? 2 : 1);
-        if (dist <= (term.length >= 8 ? 2 : 1) && (dist < bestD || (dist === bestD && (docFreq.get(v) ?? 0) > (docFreq.get(best!) ?? 0)))) {
-          best = v;
-          bestD = dist;
-        }
+    let bestFreq = -1;
+    let bestRank = Infinity;
+    for (const i of byFirst.get(term.charCodeAt(0)) ?? []) {
+      const v = vocab[i]!;
+      // Sharing a deletion needs lengths at most one apart.
+      if (v.length > term.length + 1 || v.length < term.length - 1) continue;
+      let first = Infinity;
+      for (const d of deletions(v)) {
+        const r = rank.get(d);
+        if (r !== undefined && r < first) first = r;
+      }
+      if (first === Infinity) continue;
+      const dist = boundedEditDistance(term, v, limit);
+      if (dist > limit) continue;
+      const freq = docFreq.get(v) ?? 0;
+      // Words are met in vocabulary order, so among equals the earlier deletion rank wins, then the earlier word.
+      if (dist < bestD || (dist === bestD && (freq > bestFreq || (freq === bestFreq && first < bestRank)))) {
+        best = v;
+        bestD = dist;
+        bestFreq = freq;
+        bestRank = first;
       }
     }
     return best ?? term;
