@@ -69,6 +69,8 @@ const CONTEXT_SECONDARY = SERVICES.context * 0.9;
 const NONE_OFF_CONTEXT = SERVICES.none * OFF_CONTEXT;
 /** How many of the best candidates are weighed again for the question's word pairs. */
 const SHORTLIST = 12;
+/** Unknown words looked up by scanning before the deletions index is built (see `correct` in build). */
+const TYPO_INDEX_AFTER = 16;
 /** A shortlisted answer this many times surer than a guess in the lead, scoring at least this share of its score, leads instead. */
 const SURER_BY = 2;
 const SURER_SCORE_SHARE = 0.5;
@@ -277,20 +279,50 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   // known word (5+ letters, no digits) with the same first letter that shares one of the term's
   // single-letter deletions and is within edit distance 1 (2 for 8+ letters); the closest, then the
   // most used, then the first met in the order of the term's deletions and the vocabulary.
-  // The vocabulary is grouped by first letter on the first unknown word only: most questions never
-  // need it, and scanning one letter's words costs well under a millisecond where an index of every
-  // word's deletions cost the first such question ~100 ms.
-  let byFirst: Map<number, number[]> | undefined;
+  // The first unknown words are looked up by scanning the known words with their first letter (well
+  // under a millisecond, where building an index of every word's deletions cost `awsbot ask` ~100
+  // ms); after TYPO_INDEX_AFTER of them (a long-running bot), that index is built and used instead,
+  // a lookup being then cheaper than a scan. Both give the same word.
   let vocab: string[] = [];
+  let byFirst: Map<number, number[]> | undefined;
+  let deletes: Map<string, number[]> | undefined;
+  let scans = 0;
+  const knownWords = () => [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
   const groupVocab = () => {
-    vocab = [...docFreq.keys()].filter((t) => t.length >= 5 && !/\d/.test(t));
+    vocab = knownWords();
     const groups = new Map<number, number[]>();
     vocab.forEach((v, i) => (groups.get(v.charCodeAt(0)) ?? groups.set(v.charCodeAt(0), []).get(v.charCodeAt(0))!).push(i));
     return groups;
   };
-  const correct = (term: string): string => {
-    if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
-    byFirst ??= groupVocab();
+  const typoIndex = () => {
+    vocab = knownWords();
+    const d = new Map<string, number[]>();
+    vocab.forEach((v, i) => {
+      for (const x of deletions(v)) (d.get(x) ?? d.set(x, []).get(x)!).push(i);
+    });
+    return d;
+  };
+  /** Through the deletions index: candidates met in the term's deletion order, then vocabulary order. */
+  const indexedCorrection = (term: string, index: Map<string, number[]>): string | undefined => {
+    const limit = term.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestD = 3;
+    for (const d of deletions(term)) {
+      for (const i of index.get(d) ?? []) {
+        const v = vocab[i]!;
+        // Typos keep the first letter: "player" is not a misspelt "layer".
+        if (v.charCodeAt(0) !== term.charCodeAt(0)) continue;
+        const dist = boundedEditDistance(term, v, limit);
+        if (dist <= limit && (dist < bestD || (dist === bestD && (docFreq.get(v) ?? 0) > (docFreq.get(best!) ?? 0)))) {
+          best = v;
+          bestD = dist;
+        }
+      }
+    }
+    return best;
+  };
+  /** By scanning the words with the term's first letter, ties broken as the index meets them. */
+  const scannedCorrection = (term: string, groups: Map<number, number[]>): string | undefined => {
     const limit = term.length >= 8 ? 2 : 1;
     const rank = new Map<string, number>();
     for (const d of deletions(term)) rank.set(d, rank.size);
@@ -298,7 +330,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     let bestD = 3;
     let bestFreq = -1;
     let bestRank = Infinity;
-    for (const i of byFirst.get(term.charCodeAt(0)) ?? []) {
+    for (const i of groups.get(term.charCodeAt(0)) ?? []) {
       const v = vocab[i]!;
       // Sharing a deletion needs lengths at most one apart.
       if (v.length > term.length + 1 || v.length < term.length - 1) continue;
@@ -311,7 +343,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       const dist = boundedEditDistance(term, v, limit);
       if (dist > limit) continue;
       const freq = docFreq.get(v) ?? 0;
-      // Words are met in vocabulary order, so among equals the earlier deletion rank wins, then the earlier word.
+      // Met in vocabulary order: among equals the earlier deletion rank wins, then the earlier word.
       if (dist < bestD || (dist === bestD && (freq > bestFreq || (freq === bestFreq && first < bestRank)))) {
         best = v;
         bestD = dist;
@@ -319,7 +351,14 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
         bestRank = first;
       }
     }
-    return best ?? term;
+    return best;
+  };
+  const correct = (term: string): string => {
+    if (docFreq.has(term) || term.length < 5 || /\d/.test(term)) return term;
+    if (!deletes && ++scans > TYPO_INDEX_AFTER) deletes = typoIndex();
+    if (deletes) return indexedCorrection(term, deletes) ?? term;
+    byFirst ??= groupVocab();
+    return scannedCorrection(term, byFirst) ?? term;
   };
 
   // Each candidate's services, kind and aspect as numbers, so that weighing one is a few array reads.
