@@ -102,11 +102,11 @@ const RICH_QUESTION = 8;
  * ("... from the alb instead of cpu?") to leave the question unread as a comparison of them.
  */
 const CHOICE_ELSEWHERE_AT = 0.4;
-/** Retrieval terms of a question that says much (with RICH_QUESTION): an AWS question, whatever the reading. */
 /** A bank answer this many times the score of the next stands out enough to answer a question read as off topic (not surely)... */
 const STANDS_OUT = 1.5;
 /** ... and covers at least this much of the question (a pizza-place question's best guess covers 0.17). */
 const STANDS_OUT_FROM = 0.2;
+/** Retrieval terms of a question that says much (with RICH_QUESTION): an AWS question, whatever the reading. */
 const MANY_TERMS = 6;
 /** Words of its own a question naming another cloud's product needs to be rich ("…and whats the max expiry we can set"). */
 const OWN_TERMS_BESIDE_OTHERS = 3;
@@ -365,13 +365,13 @@ export function createUnderstander(k: Knowledge): Understander {
     const products = mentions.outside.filter((o) => o.term.kind === 'product');
     // Products by their own name ("RabbitMQ"); other clouds' services as typed ("azure blob").
     const typed = (ms: typeof mentions.outside) => [...new Set(ms.map((o) => (o.term.kind === 'product' ? o.term.name : tokens.slice(o.start, o.end).join(' '))))];
-    // A product beside two AWS services is context, not a side ("msk or kinesis? nobody here knows kafka").
     // "whats the aws equivalent of azure expressroute? ... the same kind of private link into aws": asked
     // for the counterpart of a product named first, the AWS words after it describe the need, not a side.
     const equivalentFirst = clouds.length > 0 && ids.length > 0 && EQUIVALENT.test(text) && clouds[0]!.start < Math.min(...mentions.services.map((m) => m.start));
     const counterpartsFirst = equivalentFirst ? counterpartsOf(k, typed(clouds)) : [];
     // The services named beside it stay, after the counterparts ("front door equivalent? we need global l7 + waf").
     if (counterpartsFirst.length > 0 && !counterpartsFirst.some((s) => ids.includes(s))) return out({ intent: 'recommend', services: [...counterpartsFirst, ...ids], confidence: 0.8, others: typed(clouds) });
+    // A product beside two AWS services is context, not a side ("msk or kinesis? nobody here knows kafka").
     if (ids.length > 0 && (clouds.length > 0 || (products.length > 0 && compareCue && ids.length < 2))) {
       const services = ids.slice(0, MAX_COMPARED);
       return out({ intent: 'compare', services, aspect: aspectFor('compare', aspectReading.aspect), confidence: 0.85 * fuzzyPenalty, others: typed([...clouds, ...products]) });
