@@ -122,7 +122,8 @@ export function compareFromDirectory(k: Knowledge, ids: readonly string[], aspec
     return f ? (f.brief ?? f.text) : undefined;
   };
   const leads = aspect ? ids.map((id) => aspectLead(k, id, aspect) ?? profileFact(id, aspect)) : [];
-  if (aspect && leads.some((l) => l !== undefined && !profileOf(k, ids[leads.indexOf(l)]!))) {
+  // Worth a section when a service without a full profile has something to say on it.
+  if (aspect && ids.some((id, i) => leads[i] !== undefined && !profileOf(k, id))) {
     sections.push({ heading: aspectLabel(k, aspect), columns: ids.map((id, i) => ({ heading: names[i]!, bullets: [leads[i] ?? `Nothing on this yet: see ${shortName(k, id)}'s ${aspect === 'pricing' ? 'pricing page' : 'documentation'}.`] })) });
   }
   sections.push({ heading: 'Purpose', columns: col((id) => k.byId.get(id)!.purpose) });
