@@ -230,6 +230,7 @@ export function assembleKnowledge(dir: string, today: Date, parseFile: ParseFile
           const key = q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
           const owner = phrasingOwner.get(key);
           if (owner && owner !== entry.id) problems.push({ file: rel(file), field: at(`questions.${j}`), message: `"${q}" is also a phrasing of "${owner}"` });
+          else if (owner === entry.id) problems.push({ file: rel(file), field: at(`questions.${j}`), message: `"${q}" is listed twice in this entry` });
           phrasingOwner.set(key, entry.id);
         });
       bank.push(entry);

@@ -85,18 +85,20 @@ describe('a broken knowledge file', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: 'catalog.json', message: expect.stringContaining('also names "s3"') }));
   });
 
-  it('rejects answer-bank entries with a duplicate id, an unknown service, a phrasing of another entry; and a decision without what would flip it', () => {
+  it('rejects answer-bank entries with a duplicate id, an unknown service, a phrasing of another entry or twice in one; and a decision without what would flip it', () => {
     const dir = broken();
     const file = join(dir, 'answers', 'sqs.json');
     editJson(file, (f) => {
       f.entries[1].id = f.entries[0].id;
       f.entries[2].services.push('azure-queues');
       f.entries[3].questions.push(f.entries[4].questions[0]);
+      f.entries[5].questions.push(f.entries[5].questions[0].toUpperCase());
     });
     const problems = checkKnowledge(dir);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'answers/sqs.json', message: expect.stringContaining('is used by another entry') }));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'answers/sqs.json', message: expect.stringContaining('"azure-queues" is not a known service') }));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'answers/sqs.json', message: expect.stringContaining('is also a phrasing of') }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'answers/sqs.json', field: expect.stringMatching(/^entries\.5\.questions/), message: expect.stringContaining('listed twice in this entry') }));
     editJson(file, (f) => {
       delete f.entries.find((e: { kind: string }) => e.kind === 'decision').flips;
     });
