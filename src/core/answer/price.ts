@@ -157,13 +157,14 @@ function priceListSection(k: Knowledge, rows: PriceRow[], label: (r: PriceRow) =
 /** Words that make money part of a question that is not itself a price question ("cost matters", "tight budget"). */
 const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|bill(ed|ing)?)\b|\$/i;
 
-/**
- * "Parameter Store or Secrets Manager? cost matters": the answer's services' list prices, one or
- * two rows each, dated, for an answer from the bank to a question that mentions money.
- */
 /** A service with at least this many priced items has none beside an answer about several services unless one is named. */
 const MANY_ITEMS = 3;
 
+/**
+ * "Parameter Store or Secrets Manager? cost matters": the answer's services' list prices, one or
+ * two rows each, dated, for an answer from the bank to a question that mentions money. `said`: the
+ * answer's own words, which may name the item priced.
+ */
 export function pricesBeside(k: Knowledge, text: string, services: readonly string[], today = new Date(), said = ''): { section: Section; led: string } | undefined {
   if (!k.prices.table || !MONEY.test(text)) return undefined;
   // The items the question's words name first ("are logs insights queries billed?": the per-GB-scanned row).

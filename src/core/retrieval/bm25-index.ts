@@ -82,7 +82,7 @@ function savedShapeFits<T extends { version: number; fields: readonly string[]; 
 const isIntegers = (x: unknown): x is string | Int32Array => typeof x === 'string' || x instanceof Int32Array;
 
 /** The 32-bit integers (this machine's byte order, as toCompact wrote them) of a base64 string; integers already read as they are. */
-function int32s(base64: string | Int32Array): Int32Array {
+export function int32s(base64: string | Int32Array): Int32Array {
   if (typeof base64 !== 'string') return base64;
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length % 4 !== 0) throw new Error('not a saved index: bad integers');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Knowledge } from '../../knowledge/assemble.js';
 import { snapshotFingerprint } from '../../knowledge/snapshot.js';
-import type { CompactBm25Index } from './bm25-index.js';
+import { int32s, type CompactBm25Index } from './bm25-index.js';
 
 export interface TermsCache {
   fingerprint: string;
@@ -59,9 +59,8 @@ export function encodeTermsCache(cache: TermsCache): { meta: SavedTermsMeta; bin
   const termNumber = new Map(index.terms.map((t, i) => [t, i]));
   const order = docFreq.map(([t]) => termNumber.get(t));
   if (order.some((n) => n === undefined)) return undefined;
-  const ints = (x: string | Int32Array) => (typeof x === 'string' ? new Int32Array(new Uint8Array(Buffer.from(x, 'base64')).buffer) : x);
-  const offsets = ints(index.offsets);
-  const postings = ints(index.postings);
+  const offsets = int32s(index.offsets);
+  const postings = int32s(index.postings);
   const text = Buffer.from(cache.terms.join('\n'), 'utf8');
   const parts = [Buffer.from(Float64Array.from(docWeight).buffer), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength), Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength), Buffer.from(Int32Array.from(order as number[]).buffer), Buffer.from(Int32Array.from(docFreq, ([, n]) => n).buffer), text];
   const { offsets: _o, postings: _p, ...rest } = index;

@@ -102,6 +102,8 @@ const RICH_QUESTION = 8;
  * ("... from the alb instead of cpu?") to leave the question unread as a comparison of them.
  */
 const CHOICE_ELSEWHERE_AT = 0.4;
+/** A reading of "off topic" this sure is taken at its word (unless the question says much in AWS's words). */
+const SURELY_OFF_AT = 0.9;
 /** A bank answer this many times the score of the next stands out enough to answer a question read as off topic (not surely)... */
 const STANDS_OUT = 1.5;
 /** ... and covers at least this much of the question (a pizza-place question's best guess covers 0.17). */
@@ -234,7 +236,7 @@ export function createUnderstander(k: Knowledge): Understander {
     // A long question full of AWS words ("flash 20k thermostats ... own cert on first boot") is no
     // small talk whatever the reading made of it; "how do i center a div in css" still is.
     const saysMuch = rich && r.terms.length >= MANY_TERMS;
-    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= 0.9 && !aws && !saysMuch;
+    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= SURELY_OFF_AT && !aws && !saysMuch;
     // "versioning is on for our bucket ... how to keep only the last 2": a how-to that says this much in
     // AWS's words is one, whatever the reading made of it.
     // "network firewall pricing?": an aspect of a service with no full profile is answered by the bank's
@@ -243,7 +245,7 @@ export function createUnderstander(k: Knowledge): Understander {
     const aspectOfDirectoryOnly = u.intent === 'describe' && u.aspect !== null && u.aspect !== undefined && u.services.length === 1 && !k.profiles.has(u.services[0]!) && best?.candidate.services[0] === u.services[0];
     // "~200 TB of sequencing reads to keep 10 yrs, cheapest place to put it?": read as off topic but not
     // surely so, a question that says this much with one bank answer far ahead of the rest gets it.
-    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < 0.9 && best !== undefined && best.confidence >= STANDS_OUT_FROM && (r.others[0] === undefined || best.score >= STANDS_OUT * r.others[0].score);
+    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < SURELY_OFF_AT && best !== undefined && best.confidence >= STANDS_OUT_FROM && (r.others[0] === undefined || best.score >= STANDS_OUT * r.others[0].score);
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly || standsOut ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
