@@ -17,7 +17,7 @@ import { recommendServices } from './recommend.js';
 import type { Answer } from './types.js';
 import { bankEntry } from '../../knowledge/bank-lookup.js';
 import { entryAnswer, factAnswer, factAt, noMatchAnswer } from './direct.js';
-import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer } from './cross-cloud.js';
+import { cloudAsked, cloudMapAnswer, crossCloudCompare, equivalentAnswer, wholeCloudAsked } from './cross-cloud.js';
 import { priceAnswer } from './price.js';
 import { ASKED_AS_STORED, LEAD_AT, SUGGEST_AT } from '../retrieval/retriever.js';
 
@@ -93,6 +93,8 @@ function answerFor(k: Knowledge, u: Understanding): Answer {
   if (u.clarify && !(u.match && (u.match.confidence >= LEAD_AT || (u.match.specific && u.match.id !== '' && u.match.confidence >= u.match.suggestAt)))) return clarifyAnswer(k, u);
   // Another cloud set against AWS: a match from the bank leads only for a how-to or a fix, or when
   // it is a sure answer about that very mapping ("aws version of azure managed identities").
+  const whole = wholeCloudAsked(u);
+  if (whole) return cloudMapAnswer(k, whole);
   const crossCloud = (u.others?.length ?? 0) > 0 && !u.match?.practical && !mapsClouds(k, u) && !runsProduct(u) && !asksAwsSide(k, u);
   const direct = (u.intent === 'out_of_scope' && !u.match) || crossCloud ? undefined : directAnswer(k, u);
   if (direct) return direct;

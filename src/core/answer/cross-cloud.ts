@@ -150,6 +150,15 @@ export function cloudAsked(u: Understanding): 'azure' | 'google' | undefined {
   return named.find((c) => c === 'azure') ?? named.find((c) => c === 'google');
 }
 
+/**
+ * "Coming from Azure, what maps to what?": a map question naming only a whole cloud, no AWS
+ * service and none of that cloud's products, asks for the whole map before any one mapping the
+ * bank holds (its words "coming from azure" are those of "coming from azure devops, …").
+ */
+export function wholeCloudAsked(u: Understanding): 'azure' | 'google' | undefined {
+  return u.intent === 'out_of_scope' && u.services.length === 0 && !u.match?.practical ? (wholeCloud(u.others ?? []) && cloudAsked(u)) : undefined;
+}
+
 /** The services people move first, for the order of the map. */
 const MOST_USED = ['ec2', 's3', 'lambda', 'rds', 'dynamodb', 'vpc', 'iam', 'elb', 'ecs', 'eks', 'sqs', 'sns', 'cloudfront', 'route53', 'api-gateway', 'cloudwatch', 'cloudformation', 'kms', 'secrets-manager', 'cognito', 'eventbridge', 'step-functions', 'kinesis', 'redshift', 'elasticache', 'aurora'];
 

@@ -292,7 +292,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (q.cheaper && u.services.length >= 2) {
     // "S3 or EFS, which is cheaper?": a price verdict needs a price for every service compared.
     if (services.length < Math.min(u.services.length, 3)) return undefined;
-    const verdict = cheaperAnswer(k, q, services.slice(0, 3), region);
+    const verdict = cheaperAnswer(k, q, services.slice(0, 3), region, u.followUp);
     if (!verdict) return undefined;
     answer = verdict;
   } else if (services.length >= 2 || u.intent === 'compare') {
@@ -566,7 +566,7 @@ function commonClass(rowsBy: PriceRow[][], wanted?: string): string | undefined 
 
 const DEFAULT_DB_GB = 20;
 
-function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], region: PriceRegion): Built | undefined {
+function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], region: PriceRegion, carried: boolean): Built | undefined {
   const names = services.map((id) => shortName(k, id));
   const rowsBy = services.map((id) => pricesOf(k.prices, id, region));
   if (rowsBy.some((rows) => rows.length === 0)) {
@@ -606,6 +606,11 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
     }
     assumption = `one ${cls}, Single-AZ, ${hours === HOURS_PER_MONTH ? 'all month' : `${hours} h`}, ${q.quantities.sizesGB[0] ?? DEFAULT_DB_GB} GB`;
   } else {
+    // "tgw or peering … which is cheaper for those 2": services carried from the conversation, one
+    // with many priced items (VPC: NAT gateway, IPv4, endpoints…), have no one price to weigh unless
+    // the words name the item ("S3 or EFS, which is cheaper?" names the services: their usual rows).
+    const text = q.text.toLowerCase();
+    if (carried && rowsBy.some((rows) => rows.length >= MANY_ITEMS && !rows.some((r) => ITEM_WORDS[r.id]?.test(text)))) return undefined;
     const leads = rowsBy.map((rows) => focusRow(rows, q));
     const sameUnit = leads.every((r) => r.unit === leads[0]!.unit && r.per === leads[0]!.per);
     // Priced in different units (per GB-month against per request): no price verdict without the

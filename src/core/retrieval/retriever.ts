@@ -80,6 +80,8 @@ const PAIR_WEIGHT = 0.08;
 const MAX_PAIRS = 3;
 /** A candidate of a kind the question's shape does not ask for. */
 const OFF_KIND = 0.85;
+/** A runner-up scoring more than this share of the best is near-equal to it. */
+const NEAR_EQUAL = 0.97;
 /** A best answer this many times the runner-up's score is clearly the one. */
 const CLEAR_LEAD = 2.5;
 const CLEAR_LEAD_BONUS = 1.2;
@@ -144,6 +146,8 @@ export interface Retrieval {
   terms: string[];
   /** How much the question says beyond naming services: the summed rarity of its terms. */
   information: number;
+  /** Whether some term the answers use was typed as such, not only read as a near spelling of one. */
+  typedKnown: boolean;
 }
 
 export interface Retriever {
@@ -194,11 +198,12 @@ function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text
 
 /** The number of candidates a term's rarity is computed against, and every known term's rarity. */
 function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string) => number {
-  // Every known term's idf, computed once (the same expression, so the same values).
-  const idfOf = new Map<string, number>();
-  for (const [term, df] of docFreq) idfOf.set(term, Math.log(1 + n / (df + 0.5)));
+  // Worked out when asked: a table of every known term's idf cost start-up a map of ~15,000 entries.
   const unseenIdf = Math.log(1 + n / (0 + 0.5));
-  return (term: string) => idfOf.get(term) ?? unseenIdf;
+  return (term: string) => {
+    const df = docFreq.get(term);
+    return df === undefined ? unseenIdf : Math.log(1 + n / (df + 0.5));
+  };
 }
 
 /** Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question. */
@@ -518,7 +523,8 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     // A word read as another ("scarf" as "scarce") is a guess: what it matches counts for less.
     const guessed = new Set(ordered.filter((t, i) => t !== typed[i] && !typed.includes(t)));
     const rarityOf = guessed.size === 0 ? idf : (t: string) => idf(t) * (guessed.has(t) ? TYPO_WEIGHT : 1);
-    if (terms.length === 0) return { others: [], cues, terms, information: 0 };
+    if (terms.length === 0) return { others: [], cues, terms, information: 0, typedKnown: false };
+    const typedKnown = terms.some((t) => !guessed.has(t) && docFreq.has(t));
     // A word no answer uses can't be matched; it still counts, at UNSEEN_WEIGHT, against confidence.
     const weightOfAll = terms.reduce((s, t) => s + rarityOf(t) * (docFreq.has(t) ? 1 : UNSEEN_WEIGHT), 0);
     // Every text sharing a term with the question, in the order first matched (index.search's
@@ -652,14 +658,14 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     }
     top.length = Math.min(top.length, 4);
     const [best, ...rest] = top.map((ci): Match => ({ candidate: candidates[ci]!, score: candScore[ci]!, confidence: candConfidence[ci]! }));
-    if (best && rest[0] && rest[0].score > best.score * 0.97 && rest[0].candidate.type === best.candidate.type) {
+    if (best && rest[0] && rest[0].score > best.score * NEAR_EQUAL && rest[0].candidate.type === best.candidate.type) {
       // Two near-equal answers: less sure of either.
       best.confidence *= 0.92;
     } else if (best && (!rest[0] || best.score >= CLEAR_LEAD * rest[0].score)) {
       // One answer far ahead of every other: surer of it.
       best.confidence = Math.min(1, best.confidence * CLEAR_LEAD_BONUS);
     }
-    return { best, others: rest, cues, terms, information: weightOfAll };
+    return { best, others: rest, cues, terms, information: weightOfAll, typedKnown };
   }
 
   return { retrieve, size: candidates.length };

@@ -64,7 +64,9 @@ export function followUpQuery(u: Understanding, previous: Turn | undefined, entr
   // "does it work with iam auth from the lambda?" after an RDS Proxy answer in a conversation about
   // Lambda and RDS: "it" is the last answer's subject, and the service named is already in the thread.
   const inThread = !u.followUp && !carried && lastEntry !== undefined && u.services.length > 0 && !newService && THAT_BACK.test(u.text);
-  const named = inThread ? [] : turnsTo ? u.services : u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services;
+  // "and from lambda?" after an EFS mount fix: EFS with Lambda, both as if named.
+  const withLast = relational && lastEntry !== undefined ? [...new Set([lastEntry.services[0]!, ...u.services])] : undefined;
+  const named = withLast ?? (inThread ? [] : turnsTo ? u.services : u.followUp || u.intent === 'recommend' ? [] : carried ? [...u.services, ...previous!.services] : u.services);
   // A follow-up naming a service the conversation already has keeps the others in context too.
   const within = u.followUp && !newService && previous !== undefined;
   const context = u.followUp ? (relational || within ? [...new Set([...u.services, ...previous!.services])] : u.services) : (previous?.services ?? []);

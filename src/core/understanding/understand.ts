@@ -69,7 +69,7 @@ const ASKS_FOR_A_SERVICE = /\b((which|what) (aws )?(service|services|tool|tools|
 const TERSE_WORDS = 3;
 
 /** How far a follow-up's best match must lead the next one to be offered at the closer threshold. */
-const FOLLOW_UP_LEAD = 1.3;
+const FOLLOW_UP_LEAD = 1.2;
 /** Retrieval terms that ask for a limit or a default (after synonyms): a follow-up asking one re-reads the last answer. */
 const LIMIT_TERMS = new Set(['maximum', 'minimum', 'default', 'limit']);
 /**
@@ -88,8 +88,13 @@ const QUESTION = /\?|^\W*(how|what|whats|what's|where|which|when|why|can|could|i
 const MAPPED_CLOUDS = new Set(['Microsoft Azure', 'Google Cloud']);
 /** A scope question says little else: "is that per region? we send from us-east-1 and eu-west-1". */
 const SCOPE_WORDS = 16;
+/** "cli?", "cli command pls", "cli for the first part?": a request for the command and nothing else. */
+const BARE_COMMAND = /^\W*(the |and the |ok |so )?(aws )?(cli|command|cmd)( command| version| pls| please| plz| for (that|this|it|those|these|the (first|second|last|next) (part|step|one)|step \d+))*\W*$/i;
 /** A follow-up asking for the command of what was just explained ("cli for the first part?"). */
-const ASKS_COMMAND = /\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\b|\b(cli|aws cli) (command|version|way|equivalent)\b|\bwhat'?s the (exact |actual )?(cli|command|cli command)\b|\b(exact|actual) (cli|command)\b|\bcommand for (that|this|it)\b|^\W*(the |and the |ok |so )?(aws )?(cli|command|cmd)( command| version| pls| please| plz| for (that|this|it|those|these|the (first|second|last|next) (part|step|one)|step \d+))*\W*$|\bcli (command )?(pls|please|plz)\b/i;
+const ASKS_COMMAND = new RegExp(
+  `\\b(from|in|with|via|using) (the )?(aws )?(cli|command line|terminal|shell)\\b|\\b(cli|aws cli) (command|version|way|equivalent)\\b|\\bwhat'?s the (exact |actual )?(cli|command|cli command)\\b|\\b(exact|actual) (cli|command)\\b|\\bcommand for (that|this|it)\\b|${BARE_COMMAND.source}|\\bcli (command )?(pls|please|plz)\\b`,
+  'i',
+);
 
 /**
  * A question that says this much beyond naming services (summed rarity of its retrieval terms) asks
@@ -236,7 +241,9 @@ export function createUnderstander(k: Knowledge): Understander {
     // A long question full of AWS words ("flash 20k thermostats ... own cert on first boot") is no
     // small talk whatever the reading made of it; "how do i center a div in css" still is.
     const saysMuch = rich && r.terms.length >= MANY_TERMS;
-    const surelyOff = u.intent === 'out_of_scope' && u.confidence >= SURELY_OFF_AT && !aws && !saysMuch;
+    // "how do i knit a scarf?": read as off topic, and the only words the answers use are near
+    // spellings of the question's ("scarf" as "scare"): as sure as it gets that it is off topic.
+    const surelyOff = u.intent === 'out_of_scope' && ((u.confidence >= SURELY_OFF_AT && !aws && !saysMuch) || !r.typedKnown);
     // "versioning is on for our bucket ... how to keep only the last 2": a how-to that says this much in
     // AWS's words is one, whatever the reading made of it.
     // "network firewall pricing?": an aspect of a service with no full profile is answered by the bank's
@@ -245,7 +252,9 @@ export function createUnderstander(k: Knowledge): Understander {
     const aspectOfDirectoryOnly = u.intent === 'describe' && u.aspect !== null && u.aspect !== undefined && u.services.length === 1 && !k.profiles.has(u.services[0]!) && best?.candidate.services[0] === u.services[0];
     // "~200 TB of sequencing reads to keep 10 yrs, cheapest place to put it?": read as off topic but not
     // surely so, a question that says this much with one bank answer far ahead of the rest gets it.
-    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < SURELY_OFF_AT && best !== undefined && best.confidence >= STANDS_OUT_FROM && (r.others[0] === undefined || best.score >= STANDS_OUT * r.others[0].score);
+    // Runners-up about the same services (two archive answers) are no rival reading: the first about others is.
+    const otherReading = best === undefined ? undefined : r.others.find((o) => !o.candidate.services.some((s) => best.candidate.services.includes(s)));
+    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < SURELY_OFF_AT && best !== undefined && best.confidence >= STANDS_OUT_FROM && (otherReading === undefined || best.score >= STANDS_OUT * otherReading.score);
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly || standsOut ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
@@ -276,7 +285,7 @@ export function createUnderstander(k: Knowledge): Understander {
     } else if (topicEntry && asksScope) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'scope';
-    } else if (topicEntry?.command && ASKS_COMMAND.test(u.text) && !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && best.candidate.id !== lastEntry?.id && !REFERS_BACK.test(u.text))) {
+    } else if (topicEntry?.command && ASKS_COMMAND.test(u.text) && (BARE_COMMAND.test(u.text) || !(best && best.confidence >= LEAD_AT && best.candidate.id !== topicEntry.id && best.candidate.id !== lastEntry?.id && !REFERS_BACK.test(u.text)))) {
       u.match = { id: topicEntry.id, type: 'entry', kind: topicEntry.kind, confidence: LEAD_AT, specific: true, practical, suggestAt };
       u.detail = 'command';
     } else if (best && best.confidence >= suggestAt && !stray && !(u.followUp && previous?.topic !== undefined && best.candidate.id !== previous.topic && best.confidence < SUGGEST_AT && entrySays(bankEntry(k, previous.topic), r.terms))) {
@@ -295,7 +304,7 @@ export function createUnderstander(k: Knowledge): Understander {
       // What retrieval found instead, beside it, when it is about the conversation's services.
       const found = [r.best, ...r.others].find((o) => o !== undefined && o.candidate.id !== previous.topic && o.confidence >= SUGGEST_AT && o.candidate.services.some((s) => previous.services.includes(s)));
       if (found) u.match.alternatives = [{ id: found.candidate.id, type: found.candidate.type }];
-    } else if (practical && r.terms.length > 0) {
+    } else if (practical && r.terms.length > 0 && !(u.intent === 'out_of_scope' && !r.typedKnown)) {
       u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }
     // "game telemetry -> s3 -> athena. kinesis data streams or firehose?": a choice between two services
