@@ -154,6 +154,11 @@ function priceListSection(k: Knowledge, rows: PriceRow[], label: (r: PriceRow) =
   };
 }
 
+/** Whether lower-cased words name one of these priced items ("nat gateway", "iops"). */
+function namesAnItem(rows: readonly PriceRow[], lower: string): boolean {
+  return rows.some((r) => ITEM_WORDS[r.id]?.test(lower));
+}
+
 /** Words that make money part of a question that is not itself a price question ("cost matters", "tight budget"). */
 const MONEY = /\b(costs?|price[ds]?|pricing|cheap\w*|budget|expensive|spend\w*|bill(ed|ing)?)\b|\$/i;
 
@@ -202,7 +207,7 @@ function pricedServices(k: Knowledge, u: Understanding, q: PriceQuestion): strin
     }
     return undefined;
   };
-  const carried = u.followUp && !u.services.some((id) => pricesOf(k.prices, id, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
+  const carried = u.followUp && !u.services.some((id) => namesAnItem(pricesOf(k.prices, id, k.prices.defaultRegion), q.text));
   const item = carried ? standalone() : undefined;
   if (item) return item;
   const named = picked ? [] : u.services.filter((id) => (k.prices.byService.get(id)?.length ?? 0) > 0);
@@ -224,7 +229,7 @@ function hintedService(k: Knowledge, u: Understanding, q: PriceQuestion, hint: s
   // "which is cheaper for those 2 then" weighs the options just discussed, not an item the last answer names.
   if (!u.followUp || !hint || u.intent === 'compare' || q.cheaper) return undefined;
   const rows = k.prices.table?.prices ?? [];
-  if (rows.some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
+  if (namesAnItem(rows, q.text)) return undefined;
   const about = bankEntry(k, u.topic!)?.services ?? [];
   // Only items whose words alone name their service ("nat gateway"), not words like "reads".
   const hinted = new Set(rows.filter((r) => about.includes(r.service) && STANDALONE_ITEMS.includes(r.id) && ITEM_WORDS[r.id]?.test(hint)).map((r) => r.service));
@@ -286,7 +291,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   if (services.length === 0) return undefined;
   // "which is cheaper for those 2 then" about two options of one service (peering or a transit
   // gateway, in VPC's table): the table has no verdict unless the words name its items.
-  if (q.cheaper && services.length === 1 && !pricesOf(k.prices, services[0]!, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(q.text))) return undefined;
+  if (q.cheaper && services.length === 1 && !namesAnItem(pricesOf(k.prices, services[0]!, k.prices.defaultRegion), q.text)) return undefined;
   const region = q.region ?? k.prices.defaultRegion;
   let answer: Built;
   if (q.cheaper && u.services.length >= 2) {
@@ -298,7 +303,7 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
   } else if (services.length >= 2 || u.intent === 'compare') {
     // Several services but no "cheaper": a price only when the words name an item of one of them
     // ("price of a public IPv4 address" reads as EC2 and VPC); otherwise the comparison stands.
-    const named = services.filter((id) => pricesOf(k.prices, id, region).some((r) => ITEM_WORDS[r.id]?.test(q.text)));
+    const named = services.filter((id) => namesAnItem(pricesOf(k.prices, id, region), q.text));
     if (named.length !== 1) return undefined;
     answer = serviceAnswer(k, q, named[0]!, region);
   } else answer = serviceAnswer(k, q, services[0]!, region, hint, again ? u.priced : undefined);
@@ -313,10 +318,9 @@ export function priceAnswer(k: Knowledge, u: Understanding, today = new Date()):
 /** "do invalidations cost anything", "extra cost?", "is it free?": whether there is a charge at all, not how much. */
 const WHETHER_IT_COSTS = /\b(costs? (anything|extra|money|more)|(extra|additional|hidden) (costs?|charges?|fees?)|any (extra |additional )?(costs?|charges?|fees?)|(is|are) (it|they|that|this|these|those|there) (free|charged|billed)|is there a (charge|fee|cost)|(charged|billed) for|do (i|we|you) pay for)\b/i;
 
-/** Whether the words name an item the table prices for a service of the bank entry `id`. */
-function namesPricedItem(k: Knowledge, id: string, text: string): boolean {
-  const lower = text.toLowerCase();
-  return (bankEntry(k, id)?.services ?? []).some((s) => pricesOf(k.prices, s, k.prices.defaultRegion).some((r) => ITEM_WORDS[r.id]?.test(lower)));
+/** Whether the (lower-cased) words name an item the table prices for a service of the bank entry `id`. */
+function namesPricedItem(k: Knowledge, id: string, lower: string): boolean {
+  return (bankEntry(k, id)?.services ?? []).some((s) => namesAnItem(pricesOf(k.prices, s, k.prices.defaultRegion), lower));
 }
 
 /** "any free tier?", "is it free?", "is there a free allowance". */
@@ -609,8 +613,7 @@ function cheaperAnswer(k: Knowledge, q: PriceQuestion, services: string[], regio
     // "tgw or peering … which is cheaper for those 2": services carried from the conversation, one
     // with many priced items (VPC: NAT gateway, IPv4, endpoints…), have no one price to weigh unless
     // the words name the item ("S3 or EFS, which is cheaper?" names the services: their usual rows).
-    const text = q.text.toLowerCase();
-    if (carried && rowsBy.some((rows) => rows.length >= MANY_ITEMS && !rows.some((r) => ITEM_WORDS[r.id]?.test(text)))) return undefined;
+    if (carried && rowsBy.some((rows) => rows.length >= MANY_ITEMS && !namesAnItem(rows, q.text))) return undefined;
     const leads = rowsBy.map((rows) => focusRow(rows, q));
     const sameUnit = leads.every((r) => r.unit === leads[0]!.unit && r.per === leads[0]!.per);
     // Priced in different units (per GB-month against per request): no price verdict without the

@@ -243,7 +243,8 @@ export function createUnderstander(k: Knowledge): Understander {
     const saysMuch = rich && r.terms.length >= MANY_TERMS;
     // "how do i knit a scarf?": read as off topic, and the only words the answers use are near
     // spellings of the question's ("scarf" as "scare"): as sure as it gets that it is off topic.
-    const surelyOff = u.intent === 'out_of_scope' && ((u.confidence >= SURELY_OFF_AT && !aws && !saysMuch) || !r.typedKnown);
+    const offByGuessesOnly = u.intent === 'out_of_scope' && !r.typedKnown;
+    const surelyOff = offByGuessesOnly || (u.intent === 'out_of_scope' && u.confidence >= SURELY_OFF_AT && !aws && !saysMuch);
     // "versioning is on for our bucket ... how to keep only the last 2": a how-to that says this much in
     // AWS's words is one, whatever the reading made of it.
     // "network firewall pricing?": an aspect of a service with no full profile is answered by the bank's
@@ -253,8 +254,8 @@ export function createUnderstander(k: Knowledge): Understander {
     // "~200 TB of sequencing reads to keep 10 yrs, cheapest place to put it?": read as off topic but not
     // surely so, a question that says this much with one bank answer far ahead of the rest gets it.
     // Runners-up about the same services (two archive answers) are no rival reading: the first about others is.
-    const otherReading = best === undefined ? undefined : r.others.find((o) => !o.candidate.services.some((s) => best.candidate.services.includes(s)));
-    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < SURELY_OFF_AT && best !== undefined && best.confidence >= STANDS_OUT_FROM && (otherReading === undefined || best.score >= STANDS_OUT * otherReading.score);
+    const rivalReading = (lead: Match) => r.others.find((o) => !o.candidate.services.some((s) => lead.candidate.services.includes(s)));
+    const standsOut = !surelyOff && rich && u.intent === 'out_of_scope' && u.confidence < SURELY_OFF_AT && best !== undefined && best.confidence >= STANDS_OUT_FROM && best.score >= STANDS_OUT * (rivalReading(best)?.score ?? 0);
     const suggestAt = surelyOff ? LEAD_AT : ((practical || rich) && (u.intent !== 'out_of_scope' || aws || (practical && saysMuch))) || clearInContext || aspectOfDirectoryOnly || standsOut ? PRACTICAL_SUGGEST_AT : SUGGEST_AT;
     // Small talk stays small talk, unless the bank holds the answer ("how do i get the instance id from inside the box").
     // A message that says this much is no small talk ("security wants IMDSv2 enforced on every instance").
@@ -304,7 +305,7 @@ export function createUnderstander(k: Knowledge): Understander {
       // What retrieval found instead, beside it, when it is about the conversation's services.
       const found = [r.best, ...r.others].find((o) => o !== undefined && o.candidate.id !== previous.topic && o.confidence >= SUGGEST_AT && o.candidate.services.some((s) => previous.services.includes(s)));
       if (found) u.match.alternatives = [{ id: found.candidate.id, type: found.candidate.type }];
-    } else if (practical && r.terms.length > 0 && !(u.intent === 'out_of_scope' && !r.typedKnown)) {
+    } else if (practical && r.terms.length > 0 && !offByGuessesOnly) {
       u.match = { id: best?.candidate.id ?? '', type: best?.candidate.type ?? 'entry', kind: best?.candidate.kind ?? 'howto', confidence: Number((best?.confidence ?? 0).toFixed(3)), specific: true, practical, suggestAt };
     }
     // "game telemetry -> s3 -> athena. kinesis data streams or firehose?": a choice between two services
