@@ -9,7 +9,7 @@
 //    from them and each text's weight, the large arrays as bytes (src/core/retrieval/terms-cache.ts);
 //  - dist/lexicon.json: the lexicon understanding looks names up in (src/core/understanding/lexicon.ts);
 //  - dist/need-stems.json: each need's phrases, keywords and excludes as stems (src/core/understanding/needs.ts);
-//  - dist/stems.json: the stem of every word met while deriving all that, building the need matcher
+//  - dist/stems.txt: the stem of every word met while deriving all that, building the need matcher
 //    and training the intent classifier (src/core/understanding/text.ts), marked with natural's version.
 // The retrieval terms, the lexicon and the need stems are also marked with the knowledge snapshot's fingerprint and the deriving code's
 // (derivedOrigin): knowledge loaded from that snapshot uses them without further checks.
@@ -23,7 +23,9 @@ import { computeTermsCache } from '../dist/core/retrieval/retriever.js';
 import { derivedOrigin, encodeTermsCache, TERMS_BINARY_URL, TERMS_CACHE_URL } from '../dist/core/retrieval/terms-cache.js';
 import { buildNeedMatcher, NEED_STEMS_URL, needStems } from '../dist/core/understanding/needs.js';
 import { trainIntentClassifier } from '../dist/core/understanding/intent-classifier.js';
-import { STEMS_URL, stemsSeen } from '../dist/core/understanding/text.js';
+import { stem, STEMS_URL, stemsSeen, tokenize } from '../dist/core/understanding/text.js';
+// Every module of the bot, loaded for the words some of them stem when loaded (kept in dist/stems.txt too).
+import '../dist/core/bot.js';
 
 // Written as ASCII (other characters as \u escapes): Node decodes and parses a pure-ASCII file
 // about twice as fast as one with a few hundred non-ASCII characters, and start-up reads them all.
@@ -56,6 +58,9 @@ buildNeedMatcher(k.needs, stemsOfNeeds);
 writeFileSync(fileURLToPath(NEED_STEMS_URL), asciiJson({ origin, stems: stemsOfNeeds }));
 console.error(`need stems: ${k.needs.length} needs (${fileURLToPath(NEED_STEMS_URL)})`);
 void trainIntentClassifier(k).known;
+// The words of services' names too: a question names services, and its every word is stemmed (the
+// aspect reading), so a name missing from the table would load natural's stemmer for one word.
+for (const service of k.catalog) for (const name of [service.id, service.short, service.name, ...service.aliases, ...service.misspellings]) tokenize(name).forEach((w) => stem(w));
 const stems = stemsSeen();
-writeFileSync(fileURLToPath(STEMS_URL), asciiJson(stems));
-console.error(`stems: ${Object.keys(stems.stems).length} words (${fileURLToPath(STEMS_URL)})`);
+writeFileSync(fileURLToPath(STEMS_URL), stems.text);
+console.error(`stems: ${stems.words} words (${fileURLToPath(STEMS_URL)})`);

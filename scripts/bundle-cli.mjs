@@ -8,24 +8,33 @@
 //
 // Modules keep finding their files: every `import.meta.url` in a bundled module is rewritten to
 // that module's own compiled file (relative to the chunk, so a copied dist/ still works), so
-// `new URL('../../stems.json', import.meta.url)` and createRequire resolve exactly as unbundled.
+// `new URL('../../stems.txt', import.meta.url)` and createRequire resolve exactly as unbundled.
 // Packages (node_modules) and Node's own modules stay imports.
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { derivingCodeFingerprint } from '../dist/core/retrieval/terms-cache.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const OUT = `${DIST}bundle`;
 
-/** `import.meta.url` of each bundled module, as the URL of its own file relative to the chunk it lands in. */
+// The fingerprint of the code that derives data from the knowledge (src/core/retrieval/terms-cache.ts):
+// the bundle is made from that very code, so it carries the fingerprint rather than hashing the files
+// at every start.
+const DERIVING_CODE = JSON.stringify(derivingCodeFingerprint());
+
+/** `import.meta.url` of each bundled module, as the URL of its own file relative to the chunk it lands in; the code fingerprint written in. */
 const ownUrls = {
   name: 'awsbot-own-import-meta-url',
   transform(code, id) {
-    if (!code.includes('import.meta.url')) return null;
-    let path = relative(OUT, id).split('\\').join('/');
-    if (!path.startsWith('.')) path = `./${path}`;
-    return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`), map: null };
+    let out = code.includes('__AWSBOT_DERIVING_CODE__') ? code.replaceAll('__AWSBOT_DERIVING_CODE__', DERIVING_CODE) : code;
+    if (out.includes('import.meta.url')) {
+      let path = relative(OUT, id).split('\\').join('/');
+      if (!path.startsWith('.')) path = `./${path}`;
+      out = out.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`);
+    }
+    return out === code ? null : { code: out, map: null };
   },
 };
 

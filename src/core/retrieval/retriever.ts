@@ -196,6 +196,12 @@ function precomputedTerms(k: Knowledge, lexicon: Lexicon, texts: readonly { text
   return cache.fingerprint === termsFingerprint(k, lexicon, texts) ? cache : undefined;
 }
 
+/** The saved terms of text `i`. */
+function termsAt(cache: TermsCache, i: number): string[] {
+  const line = cache.terms.at(i);
+  return line ? line.split(' ') : [];
+}
+
 /** The number of candidates a term's rarity is computed against, and every known term's rarity. */
 function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string) => number {
   // Worked out when asked: a table of every known term's idf cost start-up a map of ~15,000 entries.
@@ -241,7 +247,7 @@ function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: 
   if (!cache.index || !Array.isArray(cache.docFreq)) return undefined;
   try {
     // The documents' values only matter to a search MiniSearch answers: worked out then.
-    const docs = () => texts.map((t, i) => (t.field === 'q' ? [cache.terms[i]!, ''] : ['', cache.terms[i]!]));
+    const docs = () => texts.map((t, i) => (t.field === 'q' ? [cache.terms.at(i)!, ''] : ['', cache.terms.at(i)!]));
     const index = Bm25Index.fromCompact(cache.index, INDEX_OPTIONS, docs);
     const docFreq = new Map<string, number>();
     for (const [term, n] of cache.docFreq) {
@@ -255,7 +261,7 @@ function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: 
 }
 
 /** The terms cache for this knowledge (what scripts/build-snapshots.mjs writes at build time): terms, index, frequencies. */
-export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache {
+export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache & { terms: string[] } {
   const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { texts } = collectCandidates(k);
   const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
@@ -272,7 +278,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const cache = precomputedTerms(k, lexicon, texts, saved);
   // Each text's terms, split (or computed) only when the saved index or weights cannot be used.
   let terms: string[][] | undefined;
-  const textTerms = () => (terms ??= texts.map((t, i) => (cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(t.text, { typos: false }))));
+  const textTerms = () => (terms ??= texts.map((t, i) => (cache ? termsAt(cache, i) : maker.terms(t.text, { typos: false }))));
   const restored = cache && savedIndex(cache, texts);
   const { index, docFreq } = restored ?? indexTexts(texts, (i) => textTerms()[i]!);
   const docCandidate = texts.map((t) => t.candidate);
@@ -495,7 +501,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       }
       set = new Set();
       for (const i of phraseTexts[ci]!) {
-        const ts = terms ? terms[i]! : cache ? (cache.terms[i] ? cache.terms[i]!.split(' ') : []) : maker.terms(texts[i]!.text, { typos: false });
+        const ts = terms ? terms[i]! : cache ? termsAt(cache, i) : maker.terms(texts[i]!.text, { typos: false });
         for (let j = 0; j + 1 < ts.length; j++) set.add(`${ts[j]} ${ts[j + 1]}`);
       }
       pairsOf.set(ci, set);

@@ -5,16 +5,22 @@
  * being loaded; otherwise the terms are computed as before. Never throws.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Knowledge } from '../../knowledge/assemble.js';
 import { snapshotFingerprint } from '../../knowledge/snapshot.js';
 import { int32s, type CompactBm25Index } from './bm25-index.js';
 
+/** Texts' terms by position: an array, or (read from the build's binary file) lines read when first asked for. */
+export interface TermList {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
 export interface TermsCache {
   fingerprint: string;
   /** One entry per indexed text, in collectCandidates order: its terms joined by spaces. */
-  terms: string[];
+  terms: TermList;
   /** The index of those terms, without its documents (they are `terms`). */
   index?: CompactBm25Index;
   /** How many candidates use each term, in first-seen order. */
@@ -45,8 +51,12 @@ interface SavedTermsMeta {
   fingerprint: string;
   origin?: string;
   index: Omit<CompactBm25Index, 'offsets' | 'postings'>;
-  /** The binary file, in order: docWeight (float64 × texts), offsets, postings, docFreq's term numbers and counts (int32), the texts' terms (UTF-8, one line per text). */
-  binary: { version: 1; texts: number; offsets: number; postings: number; docFreq: number; bytes: number };
+  /**
+   * The binary file, in order: docWeight (float64 × texts), offsets, postings, docFreq's term
+   * numbers and counts, where each text's line starts in the text that follows (int32 × texts + 1),
+   * then the texts' terms (UTF-8, one line per text). `bytes` is the size of that last part.
+   */
+  binary: { version: 2; texts: number; offsets: number; postings: number; docFreq: number; bytes: number };
 }
 
 /**
@@ -55,29 +65,80 @@ interface SavedTermsMeta {
  */
 export function encodeTermsCache(cache: TermsCache): { meta: SavedTermsMeta; binary: Buffer } | undefined {
   const { index, docFreq, docWeight } = cache;
-  if (!index || !docFreq || !docWeight || docWeight.length !== cache.terms.length || cache.terms.some((t) => t.includes('\n'))) return undefined;
+  const terms = Array.from({ length: cache.terms.length }, (_, i) => cache.terms.at(i) ?? '');
+  if (!index || !docFreq || !docWeight || docWeight.length !== terms.length || terms.some((t) => t.includes('\n'))) return undefined;
   const termNumber = new Map(index.terms.map((t, i) => [t, i]));
   const order = docFreq.map(([t]) => termNumber.get(t));
   if (order.some((n) => n === undefined)) return undefined;
   const offsets = int32s(index.offsets);
   const postings = int32s(index.postings);
-  const text = Buffer.from(cache.terms.join('\n'), 'utf8');
-  const parts = [Buffer.from(Float64Array.from(docWeight).buffer), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength), Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength), Buffer.from(Int32Array.from(order as number[]).buffer), Buffer.from(Int32Array.from(docFreq, ([, n]) => n).buffer), text];
+  const lines = terms.map((t) => Buffer.from(`${t}\n`, 'utf8'));
+  const starts = new Int32Array(terms.length + 1);
+  lines.forEach((line, i) => (starts[i + 1] = starts[i]! + line.length));
+  const text = Buffer.concat(lines);
+  const bytes = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const parts = [Buffer.from(Float64Array.from(docWeight).buffer), bytes(offsets), bytes(postings), bytes(Int32Array.from(order as number[])), bytes(Int32Array.from(docFreq, ([, n]) => n)), bytes(starts), text];
   const { offsets: _o, postings: _p, ...rest } = index;
   return {
-    meta: { fingerprint: cache.fingerprint, ...(cache.origin !== undefined ? { origin: cache.origin } : {}), index: rest, binary: { version: 1, texts: cache.terms.length, offsets: offsets.length, postings: postings.length, docFreq: docFreq.length, bytes: text.length } },
+    meta: { fingerprint: cache.fingerprint, ...(cache.origin !== undefined ? { origin: cache.origin } : {}), index: rest, binary: { version: 2, texts: terms.length, offsets: offsets.length, postings: postings.length, docFreq: docFreq.length, bytes: text.length } },
     binary: Buffer.concat(parts),
   };
 }
 
+/** Where the binary form's bytes come from: the whole file in memory, or reads at a position (the file left open). */
+export interface ByteSource {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close?(): void;
+}
+
+function bufferSource(bytes: Buffer): ByteSource {
+  return { size: bytes.length, read: (position, length) => bytes.subarray(position, position + length) };
+}
+
+/**
+ * The texts' terms, each line read and decoded when first asked for: a question looks at a few
+ * dozen of ~8,000 texts, and decoding all 2.7 MB of them cost `awsbot ask` ~15 ms at every start.
+ */
+class LazyLines implements TermList {
+  private readonly lines: (string | undefined)[];
+  constructor(
+    private readonly source: ByteSource,
+    private readonly from: number,
+    private readonly starts: Int32Array,
+  ) {
+    this.lines = new Array<string | undefined>(starts.length - 1);
+  }
+  get length(): number {
+    return this.lines.length;
+  }
+  at(i: number): string | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.lines.length) return undefined;
+    let line = this.lines[i];
+    if (line === undefined) {
+      const start = this.starts[i]!;
+      const end = this.starts[i + 1]! - 1; // without its newline
+      try {
+        line = this.source.read(this.from + start, end - start).toString('utf8');
+      } catch {
+        line = ''; // the file went away under a running process: that text's pairs count for nothing
+      }
+      this.lines[i] = line;
+    }
+    return line;
+  }
+}
+
 /** The cache from its JSON and binary parts; throws when they do not fit together. */
-export function decodeTermsCache(meta: SavedTermsMeta, bytes: Buffer): TermsCache {
+export function decodeTermsCache(meta: SavedTermsMeta, binary: Buffer | ByteSource): TermsCache {
+  const source = Buffer.isBuffer(binary) ? bufferSource(binary) : binary;
   const b = meta.binary;
-  if (b?.version !== 1) throw new Error('not a retrieval terms file');
-  const size = 8 * b.texts + 4 * (b.offsets + b.postings + 2 * b.docFreq) + b.bytes;
-  if (bytes.length !== size) throw new Error('retrieval terms: binary file of the wrong size');
-  // Typed arrays need aligned memory: a copy when the file's bytes are not.
-  const buf = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  if (b?.version !== 2) throw new Error('not a retrieval terms file');
+  const numbers = 8 * b.texts + 4 * (b.offsets + b.postings + 2 * b.docFreq + b.texts + 1);
+  if (source.size !== numbers + b.bytes) throw new Error('retrieval terms: binary file of the wrong size');
+  // Typed arrays need aligned memory: a copy when the bytes read are not.
+  const read = source.read(0, numbers);
+  const buf = read.byteOffset % 8 === 0 ? read : Buffer.from(read);
   let at = buf.byteOffset;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, width: number): T => {
     const out = make(buf.buffer, at, length);
@@ -89,15 +150,44 @@ export function decodeTermsCache(meta: SavedTermsMeta, bytes: Buffer): TermsCach
   const postings = take((x, o, n) => new Int32Array(x, o, n), b.postings, 4);
   const order = take((x, o, n) => new Int32Array(x, o, n), b.docFreq, 4);
   const counts = take((x, o, n) => new Int32Array(x, o, n), b.docFreq, 4);
-  const text = buf.toString('utf8', at - buf.byteOffset, at - buf.byteOffset + b.bytes);
+  const starts = take((x, o, n) => new Int32Array(x, o, n), b.texts + 1, 4);
+  if (starts[0] !== 0 || starts[b.texts] !== b.bytes || starts.some((v, i) => i > 0 && v <= starts[i - 1]!)) throw new Error('retrieval terms: bad line starts');
   const names = meta.index.terms;
   const docFreq = Array.from(order, (n, i): [string, number] => {
     if (names[n] === undefined) throw new Error('retrieval terms: unknown term number');
     return [names[n]!, counts[i]!];
   });
-  const terms = b.texts === 0 ? [] : text.split('\n');
-  if (terms.length !== b.texts) throw new Error('retrieval terms: wrong number of texts');
+  const terms = new LazyLines(source, numbers, starts);
   return { fingerprint: meta.fingerprint, ...(meta.origin !== undefined ? { origin: meta.origin } : {}), terms, index: { ...meta.index, offsets, postings }, docFreq, docWeight };
+}
+
+/**
+ * The binary file, opened and left open: its numbers are read at once, its texts' lines as they are
+ * needed. The build replaces the file (a new one, never rewritten in place), so a running process
+ * keeps reading the file it started with.
+ */
+function fileSource(url: URL): ByteSource {
+  const fd = openSync(url, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    return {
+      size,
+      read(position, length) {
+        const out = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+          const n = readSync(fd, out, done, length - done, position + done);
+          if (n === 0) throw new Error('retrieval terms: file shorter than it was');
+          done += n;
+        }
+        return out;
+      },
+      close: () => closeSync(fd),
+    };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
 }
 
 let cached: TermsCache | null | undefined;
@@ -107,8 +197,17 @@ export function readTermsCache(): TermsCache | undefined {
   if (cached === undefined) {
     try {
       const data = JSON.parse(readFileSync(TERMS_CACHE_URL, 'utf8')) as TermsCache | SavedTermsMeta;
-      const cache = 'binary' in data ? decodeTermsCache(data, readFileSync(TERMS_BINARY_URL)) : data;
-      cached = typeof cache.fingerprint === 'string' && Array.isArray(cache.terms) ? cache : null;
+      let cache: TermsCache;
+      if ('binary' in data) {
+        const source = fileSource(TERMS_BINARY_URL);
+        try {
+          cache = decodeTermsCache(data, source);
+        } catch (e) {
+          source.close?.();
+          throw e;
+        }
+      } else cache = data;
+      cached = typeof cache.fingerprint === 'string' && typeof cache.terms?.length === 'number' && typeof cache.terms.at === 'function' ? cache : null;
     } catch {
       cached = null;
     }
@@ -134,7 +233,22 @@ const DERIVING_CODE = [
   '../../knowledge/names',
 ];
 
-let codeFingerprint: string | undefined;
+/**
+ * The deriving code's fingerprint, written into the bundle `awsbot` runs (scripts/bundle-cli.mjs): the
+ * bundle holds the very code the build derived the data with, so it need not read and hash those
+ * files at every start (~9 ms). Anything else (tests, dist/ run directly) hashes the files.
+ */
+declare const __AWSBOT_DERIVING_CODE__: string | undefined;
+let codeFingerprint: string | undefined = typeof __AWSBOT_DERIVING_CODE__ === 'string' ? __AWSBOT_DERIVING_CODE__ : undefined;
+
+/** A hash of the deriving code's files (and the stemmer's package); throws when one cannot be read. */
+export function derivingCodeFingerprint(): string {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const hash = createHash('sha1');
+  for (const name of DERIVING_CODE) hash.update(`\0${name}\0`).update(readFileSync(new URL(`${name}${ext}`, import.meta.url)));
+  hash.update(readFileSync(createRequire(import.meta.url).resolve('natural/package.json')));
+  return hash.digest('hex');
+}
 
 /**
  * What data derived at build time from the knowledge snapshot `knowledgeFingerprint` (see
@@ -143,13 +257,7 @@ let codeFingerprint: string | undefined;
  */
 export function derivedOrigin(knowledgeFingerprint: string): string | undefined {
   try {
-    if (codeFingerprint === undefined) {
-      const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-      const hash = createHash('sha1');
-      for (const name of DERIVING_CODE) hash.update(`\0${name}\0`).update(readFileSync(new URL(`${name}${ext}`, import.meta.url)));
-      hash.update(readFileSync(createRequire(import.meta.url).resolve('natural/package.json')));
-      codeFingerprint = hash.digest('hex');
-    }
+    codeFingerprint ??= derivingCodeFingerprint();
     return createHash('sha1').update(`${knowledgeFingerprint}\0${codeFingerprint}`).digest('hex');
   } catch {
     return undefined;

@@ -108,36 +108,62 @@ export function foldAccents(token: string): string {
  * stemmer nor thousands of stemming calls to build the need matcher and train the intent
  * classifier at start-up. A stem is a fact of the stemmer alone, so the table is used whenever it
  * was made with the installed version of natural; a word it lacks is stemmed as before.
+ *
+ * The file is text, not JSON: a first line `natural<TAB>version`, then one `word<TAB>stem` line per
+ * word, sorted by word (code unit order). A lookup is a binary search in the file's text: parsing
+ * 14,000 words into an object cost `awsbot ask` ~20 ms (and its garbage collection more) at every
+ * start, where a question stems a few dozen words.
  */
-export const STEMS_URL = new URL('../../stems.json', import.meta.url);
+export const STEMS_URL = new URL('../../stems.txt', import.meta.url);
 
-interface SavedStems {
-  natural: string;
-  stems: Record<string, string>;
-}
-
-let stemTable: Record<string, string> | null | undefined;
+/** The saved table: its text, and where its word lines start. Null when missing or made by another natural. */
+let stemText: { text: string; from: number } | null | undefined;
 
 function naturalVersion(): string {
   const require = createRequire(import.meta.url);
   return (JSON.parse(readFileSync(require.resolve('natural/package.json'), 'utf8')) as { version: string }).version;
 }
 
-function savedStems(): Record<string, string> | null {
-  if (stemTable === undefined) {
+function savedStemText(): { text: string; from: number } | null {
+  if (stemText === undefined) {
     try {
-      const file = JSON.parse(readFileSync(STEMS_URL, 'utf8')) as SavedStems;
-      stemTable = file.natural === naturalVersion() && typeof file.stems === 'object' ? file.stems : null;
+      const text = readFileSync(STEMS_URL, 'utf8');
+      const firstLine = text.indexOf('\n');
+      stemText = firstLine > 0 && text.slice(0, firstLine) === `natural\t${naturalVersion()}` ? { text, from: firstLine + 1 } : null;
     } catch {
-      stemTable = null;
+      stemText = null;
     }
   }
-  return stemTable;
+  return stemText;
 }
 
-/** What the build saves as {@link STEMS_URL}: every stem computed so far in this process. */
-export function stemsSeen(): SavedStems {
-  return { natural: naturalVersion(), stems: Object.fromEntries(stemCache) };
+/** The saved stem of `word`, by binary search over the sorted lines; undefined when the table lacks it. */
+export function savedStem(word: string): string | undefined {
+  const table = savedStemText();
+  if (table === null || word.includes('\t') || word.includes('\n')) return undefined;
+  const { text } = table;
+  let lo = table.from;
+  let hi = text.length;
+  // Invariant: every line starting before `lo` holds a smaller word, every line starting at or after `hi` a larger one.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
+    const tab = text.indexOf('\t', start);
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (tab < 0 || tab > end) return undefined; // damaged
+    const w = text.slice(start, tab);
+    if (w === word) return text.slice(tab + 1, end);
+    if (w < word) lo = end + 1;
+    else hi = start;
+  }
+  return undefined;
+}
+
+/** What the build saves as {@link STEMS_URL}: every stem computed so far in this process, in the file's format. */
+export function stemsSeen(): { words: number; text: string } {
+  const words = [...stemCache.keys()].filter((w) => !w.includes('\t') && !w.includes('\n')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { words: words.length, text: [`natural\t${naturalVersion()}`, ...words.map((w) => `${w}\t${stemCache.get(w)!}`)].join('\n') + '\n' };
 }
 
 const stemCache = new Map<string, string>();
@@ -147,8 +173,7 @@ const STEM_CACHE_MAX = 20_000;
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    const table = savedStems();
-    s = table !== null && Object.hasOwn(table, token) ? table[token]! : porterStemmer().stem(foldAccents(token));
+    s = savedStem(token) ?? porterStemmer().stem(foldAccents(token));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(token, s);
   }

@@ -29,7 +29,10 @@ describe('the precomputed retrieval terms', () => {
     const { origin, ...built } = decodeTermsCache(JSON.parse(readFileSync(file, 'utf8')), readFileSync(binary));
     const k = realKnowledge();
     const base64 = (x: string | Int32Array) => (typeof x === 'string' ? x : Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64'));
-    expect({ ...built, index: { ...built.index!, offsets: base64(built.index!.offsets), postings: base64(built.index!.postings) } }).toEqual(computeTermsCache(k, buildLexicon(k)));
+    // Each text's terms read back one at a time (as a question reads them), from last to first.
+    const terms = Array.from({ length: built.terms.length }, (_, i) => built.terms.at(built.terms.length - 1 - i)!).reverse();
+    expect(built.terms.at(built.terms.length)).toBeUndefined();
+    expect({ ...built, terms, index: { ...built.index!, offsets: base64(built.index!.offsets), postings: base64(built.index!.postings) } }).toEqual(computeTermsCache(k, buildLexicon(k)));
     // Marked with the knowledge snapshot it goes with: knowledge loaded from that snapshot skips the fingerprint.
     expect(typeof origin).toBe('string');
   });
@@ -44,6 +47,19 @@ describe('the precomputed retrieval terms', () => {
     const ask = (r: ReturnType<typeof createRetriever>) => r.retrieve({ text: 'how long does sqs keep messages', services: [] }).best;
     expect(ask(createRetriever(k2, lexicon, back))).toEqual(ask(createRetriever(k2, lexicon, null)));
     expect(() => decodeTermsCache(encoded.meta, encoded.binary.subarray(0, encoded.binary.length - 1))).toThrow(/wrong size/);
+    // Line starts out of order (the first text claiming the second's start) are refused too.
+    const numbers = encoded.binary.length - encoded.meta.binary.bytes;
+    const shuffled = Buffer.from(encoded.binary);
+    const startsAt = numbers - 4 * (encoded.meta.binary.texts + 1);
+    shuffled.writeInt32LE(shuffled.readInt32LE(startsAt + 8), startsAt + 4);
+    expect(() => decodeTermsCache(encoded.meta, shuffled)).toThrow(/line starts/);
+    // Read through a source that counts its reads: the numbers at once, then only the lines asked for.
+    const reads: number[] = [];
+    const lazy = decodeTermsCache(encoded.meta, { size: encoded.binary.length, read: (at, n) => (reads.push(n), encoded.binary.subarray(at, at + n)) });
+    expect(reads).toEqual([numbers]);
+    expect(lazy.terms.at(5)).toBe(cache.terms[5]);
+    expect(lazy.terms.at(5)).toBe(cache.terms[5]);
+    expect(reads.length).toBe(2);
   });
 });
 
