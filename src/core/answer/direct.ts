@@ -58,7 +58,8 @@ function aboutWhich(k: Knowledge, entry: BankEntry): string {
 /**
  * A match's close runners-up, one short section each: its question, the service it is about and its
  * lead (or the fact). Beside a sure answer, one that only repeats a fact the answer states
- * (`shown`: its lines) is left out: a second reading is worth its lines only when it says more.
+ * (`shown`: its lines) is left out: a second reading is worth its lines only when it says more
+ * (other words, or a number with its unit the answer lacks).
  */
 function alternativeSections(k: Knowledge, u: Understanding, shownId: string, shown: readonly string[], sure: boolean): Section[] {
   const out: Section[] = [];
@@ -69,7 +70,9 @@ function alternativeSections(k: Knowledge, u: Understanding, shownId: string, sh
       said = new Said(nameWords(k));
       for (const line of shown) said.add(line);
     }
-    return !said.repeats(text);
+    // A reading that shares a number with the answer but states one of its own ("4 days by default"
+    // beside "max 14 days") still says something the answer does not.
+    return !said.repeats(text) || said.statesNewQuantity(text);
   };
   for (const alt of u.match?.alternatives ?? []) {
     if (alt.id === shownId) continue;

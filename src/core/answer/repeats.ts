@@ -80,6 +80,12 @@ export class Said {
     return this.claims.some((x) => repeats(c, x));
   }
 
+  /** Whether the line states a quantity with its unit ("4 days", "256 kib") that nothing said so far states. */
+  statesNewQuantity(text: string): boolean {
+    const said = new Set(this.claims.flatMap((c) => [...c.quantities]));
+    return [...quantitiesOf(text)].some((q) => q.includes(' ') && !said.has(q));
+  }
+
   /** Records a line as said. */
   add(text: string, owner?: string): void {
     this.claims.push(claimOf(text, owner, this.names));

@@ -771,6 +771,14 @@ describe('a close second reading is offered beside the answer', () => {
     expect(screen(reply!)).not.toMatch(/Or, if you meant/);
   });
 
+  it('a runner-up sharing a number with a sure answer is still offered when it states a number of its own', async () => {
+    // The dead-letter queue's retention ("max 14 days") may lead; the queue's own default (4 days) is worth its lines beside it.
+    const [reply] = await chat('how long do sqs messages stay in the queue?');
+    const text = screen(reply!);
+    expect(text).toMatch(/\b4 days\b/);
+    expect(text).toMatch(/14 days/);
+  });
+
   it('a runner-up whose question does not name its service says which service it is about', async () => {
     const [reply] = await chat('how do we get a slack ping when daily aws spend spikes unexpectedly');
     expect(screen(reply!)).toMatch(/Or, if you meant "[^"]+" \(Cost Anomaly Detection\)/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/answer/actions.js';
 import { nameWords } from '../../../src/core/answer/facts.js';
-import { claimOf, linesOf, quantitiesOf, repeatedLines, repeats } from '../../../src/core/answer/repeats.js';
+import { claimOf, linesOf, quantitiesOf, repeatedLines, repeats, Said } from '../../../src/core/answer/repeats.js';
 import { ASPECTS, type Aspect } from '../../../src/knowledge/schema.js';
 import { newBot, realKnowledge } from '../../helpers/knowledge.js';
 
@@ -22,6 +22,17 @@ describe('finding a fact stated twice', () => {
     expect(repeats(c('Spot Instances can be interrupted with a 2-minute notice.'), c('Savings Plans save up to 72% for a 1- or 3-year commitment.'))).toBe(false);
     // Two services with the same limit is a comparison, not a repeat.
     expect(repeats(c('Timeout up to 15 minutes.', 'lambda'), c('Tasks time out after 15 minutes.', 'other'))).toBe(false);
+  });
+
+  it('tells a line that shares one number but states another of its own', () => {
+    const said = new Said();
+    said.add('A DLQ keeps messages for its own MessageRetentionPeriod (max 14 days).');
+    const retention = 'SQS keeps an undeleted message for 4 days by default, up to 14 days.';
+    expect(said.repeats(retention)).toBe(true);
+    expect(said.statesNewQuantity(retention)).toBe(true);
+    expect(said.statesNewQuantity('Set the retention to 14 days, the maximum.')).toBe(false);
+    // Bare numbers and years are not quantities with a unit.
+    expect(said.statesNewQuantity('Since 2025, 1000 of them.')).toBe(false);
   });
 });
 
