@@ -71,13 +71,14 @@ describe('channel questions answered on the first screen', () => {
     ['round 32 (university research computing) and follow-up set 19 (Azure and on-prem migration), added 2026-12-07 (third stop), misses studied; first contact 71.9% and 51.4%', ['round32.jsonl', 'followups19.jsonl'], 134, 0.76],
     ['round 33 (e-commerce #aws-help) and follow-up set 20 (SaaS backend DMs), never tuned on, added 2026-12-07 (third stop, last); first contact 82.8% and 66.2%', ['round33.jsonl', 'followups20.jsonl'], 135, 0.68],
     ['round 34 (logistics platform #aws-help) and follow-up set 21 (gaming and insurance DMs), never tuned on, added 2026-12-07 (fourth stop); first contact 78.8% and 59.7% (at b4aecfc)', ['round34.jsonl', 'followups21.jsonl'], 157, 0.75],
+    ['round 35 (media-streaming #platform-help) and follow-up set 22 (climate-data startup and bank cloud-team DMs), never tuned on, added 2026-12-07 (fifth stop); first contact 62.5% and 46.7% (at 650a220)', ['round35.jsonl', 'followups22.jsonl'], 155, 0.53],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);
     expect(s.share, s.misses).toBeGreaterThanOrEqual(bar);
   }, 120_000);
 
-  // Issue 10's bar for the project's own sets, all of them together (6,444 of 7,428 on 2026-12-07);
+  // Issue 10's bar for the project's own sets, all of them together (6,552 of 7,583 on 2026-12-07, fifth stop);
   // the never-tuned ones alone, the estimate for unseen questions, are in the README.
   it('every set together: at least 85%', async () => {
     const fresh = newBot();
@@ -88,7 +89,7 @@ describe('channel questions answered on the first screen', () => {
       rows += s.rows;
       passed += s.passed;
     }
-    expect(rows).toBeGreaterThanOrEqual(7_428);
+    expect(rows).toBeGreaterThanOrEqual(7_583);
     expect(passed / rows).toBeGreaterThanOrEqual(0.85);
   }, 240_000);
 });

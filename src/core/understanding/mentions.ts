@@ -86,6 +86,13 @@ function searchTypo(lex: Lexicon, word: string): string | undefined {
       // Short acronyms: only a digit-bearing one, with letters and digits in the same places (ec3 → ec2).
       if (!f.hasDigit || f.form.length !== 3 || !samePattern(word, f.form)) continue;
     } else if (f.form.length < 5) continue;
+    // A name with a digit ("s3 standard", "ec2 spot") is not a mistyped word without one ("150
+    // msgs/sec standard" is not "s3 standard"): the digit is the part people type on purpose. Only a
+    // version number after a long name ("inspector2") may be left out, the rest typed nearly right.
+    else if (f.hasDigit && !/\d/.test(word)) {
+      const named = VERSIONED.exec(f.form);
+      if (!named || boundedEditDistance(word, named[1]!, 1) > 1) continue;
+    }
     const d = boundedEditDistance(word, f.form, max);
     if (d > max) continue;
     // Two edits and a different first letter is a different word ("developers" is not "q developer").
@@ -100,6 +107,9 @@ function searchTypo(lex: Lexicon, word: string): string | undefined {
   }
   return tie ? undefined : best;
 }
+
+/** A name (as a fuzzy form, spaces removed) of five letters or more and a version number: inspector2, inspectorv2. */
+const VERSIONED = /^([a-z]{5,})(\d+)$/;
 
 function samePattern(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {

@@ -63,6 +63,12 @@ describe('understanding: services', () => {
     expect(read('what is iot events').services).toEqual(['iot-events']);
     expect(read('is this behaviour documented for dynamodb').services).toEqual(['dynamodb']);
     expect(creds.corrections).toEqual([]);
+    // A word without a digit is no mistyped name with one: "msgs/sec standard" is not "s3 standard";
+    // a version number after a long name may still be left out ("inspector" is Inspector2's alias too).
+    const rate = read('transcode queue, peak maybe 150 msgs/sec. standard or fifo?');
+    expect(rate.services).not.toContain('s3');
+    expect(rate.corrections).toEqual([]);
+    expect(read('guardduty vs inspector, whats the diff').services.sort()).toEqual(['guardduty', 'inspector']);
   });
 });
 
