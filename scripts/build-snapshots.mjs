@@ -63,4 +63,6 @@ void trainIntentClassifier(k).known;
 for (const service of k.catalog) for (const name of [service.id, service.short, service.name, ...service.aliases, ...service.misspellings]) tokenize(name).forEach((w) => stem(w));
 const stems = stemsSeen();
 writeFileSync(fileURLToPath(STEMS_URL), stems.text);
+// The table's JSON form, written by builds before it became text: no longer read.
+rmSync(fileURLToPath(new URL('stems.json', STEMS_URL)), { force: true });
 console.error(`stems: ${stems.words} words (${fileURLToPath(STEMS_URL)})`);

@@ -65,13 +65,13 @@ export function correctTypo(lex: Lexicon, word: string): string | undefined {
   if (!memo) typoMemo.set(lex, (memo = new Map()));
   const known = memo.get(word);
   if (known !== undefined) return known ?? undefined;
-  const found = searchTypo(lex, word);
+  const found = searchTypo(lex, word, hasDigit);
   if (memo.size >= TYPO_MEMO_MAX) memo.clear();
   memo.set(word, found ?? null);
   return found;
 }
 
-function searchTypo(lex: Lexicon, word: string): string | undefined {
+function searchTypo(lex: Lexicon, word: string, hasDigit: boolean): string | undefined {
   const max = word.length === 3 ? 1 : allowedEdits(word.length);
   const variants = deletions(word);
   if (max >= 2) for (const v of [...variants]) for (const d of deletions(v)) variants.add(d);
@@ -89,7 +89,7 @@ function searchTypo(lex: Lexicon, word: string): string | undefined {
     // A name with a digit ("s3 standard", "ec2 spot") is not a mistyped word without one ("150
     // msgs/sec standard" is not "s3 standard"): the digit is the part people type on purpose. Only a
     // version number after a long name ("inspector2") may be left out, the rest typed nearly right.
-    else if (f.hasDigit && !/\d/.test(word)) {
+    else if (f.hasDigit && !hasDigit) {
       const named = VERSIONED.exec(f.form);
       if (!named || boundedEditDistance(word, named[1]!, 1) > 1) continue;
     }
