@@ -145,7 +145,7 @@ export class Bm25Index {
   private lengths: number[] = [];
   private avg: number[];
   private termIds = new Map<string, number>();
-  private termNames: string[] = [];
+  private names: string[] = [];
   /**
    * postings[term * fields + field]: [doc, tf, doc, tf, …], docs ascending. Views into one array
    * when restored from a compact save, until a document is added.
@@ -189,6 +189,16 @@ export class Bm25Index {
     return this.ids;
   }
 
+  /** Every term, by its number (in first-seen order). */
+  get termNames(): readonly string[] {
+    return this.names;
+  }
+
+  /** A term's number, undefined when no document has it. */
+  termNumber(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
   /** Adds a document: its id and, per field, a string (or nothing). Same rules as MiniSearch.add. */
   add(document: Record<string, unknown>): void {
     const doc = this.ids.length;
@@ -221,9 +231,9 @@ export class Bm25Index {
   private addTerm(term: string, field: number, doc: number): void {
     let id = this.termIds.get(term);
     if (id === undefined) {
-      id = this.termNames.length;
+      id = this.names.length;
       this.termIds.set(term, id);
-      this.termNames.push(term);
+      this.names.push(term);
       for (let f = 0; f < this.fields.length; f++) this.postings.push([]);
     }
     let list = this.list(id * this.fields.length + field);
@@ -484,7 +494,7 @@ export class Bm25Index {
       ids: this.ids,
       lengths: this.lengths,
       avg: this.avg,
-      terms: this.termNames,
+      terms: this.names,
       offsets: Buffer.from(offsets.buffer).toString('base64'),
       postings: Buffer.from(flat.buffer).toString('base64'),
     };
@@ -516,8 +526,8 @@ export class Bm25Index {
     index.restored = { offsets, flat };
     for (const term of saved.terms) {
       if (typeof term !== 'string' || index.termIds.has(term)) throw new Error('not a saved index: bad term');
-      index.termIds.set(term, index.termNames.length);
-      index.termNames.push(term);
+      index.termIds.set(term, index.names.length);
+      index.names.push(term);
     }
     index.ids = saved.ids;
     index.lengths = saved.lengths;
@@ -537,7 +547,7 @@ export class Bm25Index {
       ids: this.ids,
       lengths: this.lengths,
       avg: this.avg,
-      terms: this.termNames.map((term, id) => [term, this.fields.map((_, f) => Array.from(this.list(id * this.fields.length + f)))]),
+      terms: this.names.map((term, id) => [term, this.fields.map((_, f) => Array.from(this.list(id * this.fields.length + f)))]),
       docs: this.documents(),
     };
   }
@@ -553,8 +563,8 @@ export class Bm25Index {
     index.avg = saved.avg;
     for (const [term, lists] of saved.terms) {
       if (typeof term !== 'string' || !Array.isArray(lists) || lists.length !== nf || index.termIds.has(term)) throw new Error('not a saved index: bad term entry');
-      index.termIds.set(term, index.termNames.length);
-      index.termNames.push(term);
+      index.termIds.set(term, index.names.length);
+      index.names.push(term);
       for (const list of lists) {
         if (!Array.isArray(list) || list.length % 2 !== 0) throw new Error('not a saved index: bad postings');
         for (let i = 0; i < list.length; i += 2) {

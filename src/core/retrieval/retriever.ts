@@ -14,7 +14,7 @@ import { collectCandidates, type Candidate, type IndexedText } from './candidate
 import { questionCues, type Cues } from './question-kind.js';
 import { Bm25Index } from './bm25-index.js';
 import { createTermMaker, type NameTokens, type TermMaker } from './terms.js';
-import { fingerprint, originOf, readTermsCache, type TermsCache } from './terms-cache.js';
+import { fingerprint, originOf, readTermsCache, type SavedTermCounts, type TermsCache } from './terms-cache.js';
 import { tokenize } from '../understanding/text.js';
 
 /** At or above this confidence the match leads the answer. */
@@ -203,7 +203,7 @@ function termsAt(cache: TermsCache, i: number): string[] {
 }
 
 /** The number of candidates a term's rarity is computed against, and every known term's rarity. */
-function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string) => number {
+function rarity(docFreq: TermCounts, n: number): (term: string) => number {
   // Worked out when asked: a table of every known term's idf cost start-up a map of ~15,000 entries.
   const unseenIdf = Math.log(1 + n / (0 + 0.5));
   return (term: string) => {
@@ -212,15 +212,27 @@ function rarity(docFreq: ReadonlyMap<string, number>, n: number): (term: string)
   };
 }
 
+/**
+ * `Int32Array.from(items, f)` by a plain loop: the typed array's `from` with a mapping function goes
+ * through the iterator protocol, and for the retriever's ~4,000-item arrays cost start-up ~10 ms.
+ */
+function int32sOf<T>(items: readonly T[], f: (item: T) => number): Int32Array {
+  const out = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = f(items[i]!);
+  return out;
+}
+
 /** Each stored text's own weight (summed rarity of its distinct terms), for its coverage by a question. */
 function textWeights(textTerms: readonly (readonly string[])[], idf: (term: string) => number): number[] {
   return textTerms.map((terms) => [...new Set(terms)].reduce((s, t) => s + idf(t), 0));
 }
 
 /** The text weights saved with the terms, when there is one finite number per text. */
-function savedWeights(cache: TermsCache, texts: number): number[] | undefined {
+function savedWeights(cache: TermsCache, texts: number): ArrayLike<number> | undefined {
   const w = cache.docWeight;
-  return Array.isArray(w) && w.length === texts && w.every((x) => typeof x === 'number' && Number.isFinite(x)) ? w : undefined;
+  if (!(Array.isArray(w) || w instanceof Float64Array) || w.length !== texts) return undefined;
+  for (let i = 0; i < w.length; i++) if (typeof w[i] !== 'number' || !Number.isFinite(w[i])) return undefined;
+  return w;
 }
 
 const INDEX_OPTIONS = { fields: ['q', 'x'], tokenize: (s: string) => (s ? s.split(' ') : []), processTerm: (t: string) => t || null };
@@ -242,15 +254,55 @@ function indexTexts(texts: readonly IndexedText[], termsOf: (i: number) => strin
   return { index, docFreq };
 }
 
+/** How many candidates use each term: what the retriever reads of a Map of them. */
+interface TermCounts {
+  get(term: string): number | undefined;
+  has(term: string): boolean;
+  /** The terms in first-seen order. */
+  keys(): Iterable<string>;
+}
+
+/**
+ * The counts read from the build's binary file, looked up through the index's own term numbers;
+ * undefined when a term is numbered twice or a count is not positive.
+ */
+function countsByTermNumber(index: Bm25Index, { order, counts }: SavedTermCounts): TermCounts | undefined {
+  const names = index.termNames;
+  if (counts.length !== order.length) return undefined;
+  const byNumber = new Int32Array(names.length);
+  for (let i = 0; i < order.length; i++) {
+    const t = order[i]!;
+    const n = counts[i]!;
+    if (!(t >= 0 && t < names.length) || byNumber[t] !== 0 || !(n >= 1)) return undefined;
+    byNumber[t] = n;
+  }
+  const get = (term: string) => {
+    const t = index.termNumber(term);
+    return t === undefined || byNumber[t] === 0 ? undefined : byNumber[t];
+  };
+  return {
+    get,
+    has: (term) => get(term) !== undefined,
+    *keys() {
+      for (let i = 0; i < order.length; i++) yield names[order[i]!]!;
+    },
+  };
+}
+
 /** The index and frequencies saved with the terms (by the build), or undefined when they are missing or damaged. */
-function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: Bm25Index; docFreq: Map<string, number> } | undefined {
-  if (!cache.index || !Array.isArray(cache.docFreq)) return undefined;
+function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: Bm25Index; docFreq: TermCounts } | undefined {
+  const saved = cache.docFreq;
+  if (!cache.index || !saved) return undefined;
   try {
     // The documents' values only matter to a search MiniSearch answers: worked out then.
     const docs = () => texts.map((t, i) => (t.field === 'q' ? [cache.terms.at(i)!, ''] : ['', cache.terms.at(i)!]));
     const index = Bm25Index.fromCompact(cache.index, INDEX_OPTIONS, docs);
+    if (!Array.isArray(saved)) {
+      const docFreq = saved.order instanceof Int32Array && saved.counts instanceof Int32Array ? countsByTermNumber(index, saved) : undefined;
+      return docFreq && { index, docFreq };
+    }
     const docFreq = new Map<string, number>();
-    for (const [term, n] of cache.docFreq) {
+    for (const [term, n] of saved) {
       if (typeof term !== 'string' || !Number.isInteger(n) || n < 1) return undefined;
       docFreq.set(term, n);
     }
@@ -261,7 +313,7 @@ function savedIndex(cache: TermsCache, texts: readonly IndexedText[]): { index: 
 }
 
 /** The terms cache for this knowledge (what scripts/build-snapshots.mjs writes at build time): terms, index, frequencies. */
-export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache & { terms: string[] } {
+export function computeTermsCache(k: Knowledge, lexicon: Lexicon): TermsCache & { terms: string[]; docFreq: [string, number][]; docWeight: number[] } {
   const maker = createTermMaker(lexicon, k.synonyms, nameTokensOf(k));
   const { texts } = collectCandidates(k);
   const terms = texts.map((t) => maker.terms(t.text, { typos: false }).join(' '));
@@ -385,10 +437,10 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
   const services = Int32Array.from(serviceList);
   const kinds = new Map<string, number>();
   const kindBit = (kind: string) => 1 << (kinds.get(kind) ?? kinds.set(kind, kinds.size).get(kind)!);
-  const candKindBit = Int32Array.from(candidates, (c) => kindBit(c.kind));
+  const candKindBit = int32sOf(candidates, (c) => kindBit(c.kind));
   const aspectNumber = new Map<string, number>();
   // A fact's aspect, numbered; -1 for a bank entry.
-  const candAspect = Int32Array.from(candidates, (c) => (c.type === 'fact' ? (aspectNumber.get(c.aspect) ?? aspectNumber.set(c.aspect, aspectNumber.size).get(c.aspect)!) : -1));
+  const candAspect = int32sOf(candidates, (c) => (c.type === 'fact' ? (aspectNumber.get(c.aspect) ?? aspectNumber.set(c.aspect, aspectNumber.size).get(c.aspect)!) : -1));
   // Marks, per numbered service, of the services asked about and in context: the retrieval's generation.
   const askedMark = new Int32Array(serviceNumber.size);
   const contextMark = new Int32Array(serviceNumber.size);
@@ -403,9 +455,12 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     }
   }
   // The candidate and own weight of each document, by its number in the index.
-  const candidateOfDoc = Int32Array.from(index.documentIds, (id) => docCandidate[id as number]!);
-  const candidateById = new Map(candidates.map((c, i) => [c.id, i]));
-  const weightOfDoc = Float64Array.from(index.documentIds, (id) => docWeight[id as number]!);
+  const candidateOfDoc = int32sOf(index.documentIds, (id) => docCandidate[id as number]!);
+  // Looked up for a question's excluded entry or topic only: made on first use (~4,000 entries).
+  let byId: Map<string, number> | undefined;
+  const candidateById = (id: string): number => (byId ??= new Map(candidates.map((c, i) => [c.id, i]))).get(id) ?? -1;
+  const weightOfDoc = new Float64Array(index.documentIds.length);
+  index.documentIds.forEach((id, d) => (weightOfDoc[d] = docWeight[id as number]!));
 
   /** How many of a candidate's services the conversation is about (each listed service counted). */
   function sharedWithContext(ci: number, gen: number): number {
@@ -548,7 +603,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
     for (const kind of cues) cueBits |= kindBit(kind);
     const askedAspect = q.aspect ? (aspectNumber.get(q.aspect) ?? -2) : -1;
     const pickOneSided = q.pick === true && context.length >= 2;
-    const excluded = q.exclude !== undefined ? (candidateById.get(q.exclude) ?? -1) : -1;
+    const excluded = q.exclude !== undefined ? candidateById(q.exclude) : -1;
     let seenCount = 0;
     const info = Math.min(1, weightOfAll / INFO_FULL);
     // Each distinct query term's rarity, in query order: a result's matched rarity adds them up in that order.
@@ -597,7 +652,7 @@ function build(k: Knowledge, lexicon: Lexicon, saved?: TermsCache | null) {
       // A follow-up ("can I turn it off later?" after enabling versioning): answers that share the
       // last answer's words rank higher, among those the question itself matches.
       const topicTerms = topicTermsOf(q.topic);
-      const topicCandidate = candidateById.get(q.topic) ?? -1;
+      const topicCandidate = candidateById(q.topic);
       if (topicTerms.length > 0) {
         const related = index.matchAll(topicTerms.join(' '), FIELD_BOOST);
         // Each matched candidate is raised once, by its best-scored related text, relative to the best of all.

@@ -57,6 +57,10 @@ export function tokenize(text: string): string[] {
 }
 
 const CLAUSE_BREAK = /[,;:?!.…—–()|]|\s-\s/;
+/** Lower-case ASCII letters and digits in words one space apart. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+/** A character three times in a row, which the full path may shorten. */
+const TRIPLE = /(.)\1\1/;
 
 /**
  * Tokens, and for each token whether a clause starts there (after a comma, a question mark, a
@@ -64,6 +68,12 @@ const CLAUSE_BREAK = /[,;:?!.…—–()|]|\s-\s/;
  */
 export function tokenizeClauses(text: string): { tokens: string[]; clauseStart: boolean[] } {
   const lower = text.toLowerCase();
+  // Plain words and single spaces (service names, synonyms: over a thousand of them at start-up)
+  // split as the loop below would split them, without its regular expressions.
+  if (PLAIN.test(lower) && !TRIPLE.test(lower)) {
+    const tokens = lower.split(' ');
+    return { tokens, clauseStart: tokens.map((_, i) => i === 0) };
+  }
   const tokens: string[] = [];
   const clauseStart: boolean[] = [];
   let last = 0;
@@ -127,7 +137,7 @@ function naturalVersion(): string {
 function savedStemText(): { text: string; from: number } | null {
   if (stemText === undefined) {
     try {
-      const text = readFileSync(STEMS_URL, 'utf8');
+      const text = readFileSync(STEMS_URL).toString('utf8');
       const firstLine = text.indexOf('\n');
       stemText = firstLine > 0 && text.slice(0, firstLine) === `natural\t${naturalVersion()}` ? { text, from: firstLine + 1 } : null;
     } catch {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../../src/core/understanding/lexicon.js';
 import { computeTermsCache, createRetriever } from '../../../src/core/retrieval/retriever.js';
-import { decodeTermsCache, encodeTermsCache, type TermsCache } from '../../../src/core/retrieval/terms-cache.js';
+import { decodeTermsCache, encodeTermsCache, type SavedTermCounts, type TermsCache } from '../../../src/core/retrieval/terms-cache.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 
 describe('the precomputed retrieval terms', () => {
@@ -32,7 +32,10 @@ describe('the precomputed retrieval terms', () => {
     // Each text's terms read back one at a time (as a question reads them), from last to first.
     const terms = Array.from({ length: built.terms.length }, (_, i) => built.terms.at(built.terms.length - 1 - i)!).reverse();
     expect(built.terms.at(built.terms.length)).toBeUndefined();
-    expect({ ...built, terms, index: { ...built.index!, offsets: base64(built.index!.offsets), postings: base64(built.index!.postings) } }).toEqual(computeTermsCache(k, buildLexicon(k)));
+    // Frequencies and weights are read as numbers: as pairs and an array they are what is computed.
+    const counts = built.docFreq as SavedTermCounts;
+    const docFreq = Array.from(counts.order, (t, i) => [built.index!.terms[t], counts.counts[i]]);
+    expect({ ...built, terms, docFreq, docWeight: Array.from(built.docWeight!), index: { ...built.index!, offsets: base64(built.index!.offsets), postings: base64(built.index!.postings) } }).toEqual(computeTermsCache(k, buildLexicon(k)));
     // Marked with the knowledge snapshot it goes with: knowledge loaded from that snapshot skips the fingerprint.
     expect(typeof origin).toBe('string');
   });
@@ -46,6 +49,15 @@ describe('the precomputed retrieval terms', () => {
     const lexicon = buildLexicon(k2);
     const ask = (r: ReturnType<typeof createRetriever>) => r.retrieve({ text: 'how long does sqs keep messages', services: [] }).best;
     expect(ask(createRetriever(k2, lexicon, back))).toEqual(ask(createRetriever(k2, lexicon, null)));
+    // Frequencies read as term numbers are really used, and refused when a term is numbered twice.
+    const { order, counts } = back.docFreq as SavedTermCounts;
+    const askFull = (r: ReturnType<typeof createRetriever>) => r.retrieve({ text: 'how long does sqs keep messages', services: [] });
+    const fresh = askFull(createRetriever(k2, lexicon, null));
+    const scores = (r: ReturnType<typeof askFull>) => [r.best?.score, r.others.map((m) => m.score)];
+    expect(scores(askFull(createRetriever(k2, lexicon, { ...back, docFreq: { order, counts: counts.map((n) => n + 3) } })))).not.toEqual(scores(fresh));
+    const twice = Int32Array.from(order);
+    twice[1] = twice[0]!;
+    expect(scores(askFull(createRetriever(k2, lexicon, { ...back, docFreq: { order: twice, counts } })))).toEqual(scores(fresh));
     expect(() => decodeTermsCache(encoded.meta, encoded.binary.subarray(0, encoded.binary.length - 1))).toThrow(/wrong size/);
     // Line starts out of order (the first text claiming the second's start) are refused too.
     const numbers = encoded.binary.length - encoded.meta.binary.bytes;
