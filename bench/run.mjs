@@ -289,7 +289,7 @@ if (results.startup) {
   s.push(`Command: \`${cmd('startup')}\``);
   s.push('');
   s.push(
-    `\`awsbot ask "…"\` (\`node bin/awsbot.js ask …\`) spawned ${st.ask.runs} times per question after one unmeasured warm-up run: time from spawning the process to the first byte of the answer on its stdout, and to its exit. ` +
+    `\`awsbot ask "…"\` (\`bin/awsbot ask …\`, the installed command) spawned ${st.ask.runs} times per question after one unmeasured warm-up run: time from spawning the process to the first byte of the answer on its stdout, and to its exit. ` +
       `Two questions: "${st.question}" names services; "${st.needQuestion}" names none, so it also builds the intent classifier and the need matcher, which awsbot builds on first use. ` +
       'Bare `node -e` the same way shows the part that is Node\'s own. Memory: a process that loads the knowledge, builds the system (for the peers: trains it) and answers both questions reports its resident set size (median of 3 processes).',
   );
@@ -300,12 +300,18 @@ if (results.startup) {
       [
         [`\`awsbot ask "${st.question}"\``, fmt.ms(st.ask.firstMs), `${fmt.ms(st.ask.minFirstMs)} – ${fmt.ms(st.ask.maxFirstMs)}`, fmt.ms(st.ask.exitMs)],
         [`\`awsbot ask "${st.needQuestion}"\``, fmt.ms(st.askNeed.firstMs), `${fmt.ms(st.askNeed.minFirstMs)} – ${fmt.ms(st.askNeed.maxFirstMs)}`, fmt.ms(st.askNeed.exitMs)],
+        ...(st.askDirect ? [[`\`node bin/awsbot.cjs ask "${st.question}"\` (Node started directly)`, fmt.ms(st.askDirect.firstMs), `${fmt.ms(st.askDirect.minFirstMs)} – ${fmt.ms(st.askDirect.maxFirstMs)}`, fmt.ms(st.askDirect.exitMs)]] : []),
         ['`node -e` (Node alone)', fmt.ms(st.bareNode.firstMs), `${fmt.ms(st.bareNode.minFirstMs)} – ${fmt.ms(st.bareNode.maxFirstMs)}`, fmt.ms(st.bareNode.exitMs)],
+        ...(st.bareNodeNoCerts ? [['`node -e` without NODE_EXTRA_CA_CERTS', fmt.ms(st.bareNodeNoCerts.firstMs), `${fmt.ms(st.bareNodeNoCerts.minFirstMs)} – ${fmt.ms(st.bareNodeNoCerts.maxFirstMs)}`, fmt.ms(st.bareNodeNoCerts.exitMs)]] : []),
         [`\`awsbot ask\` ÷ Node alone (same run)`, `${fmt.x(st.ask.firstMs / st.bareNode.firstMs)} naming services, ${fmt.x(st.askNeed.firstMs / st.bareNode.firstMs)} naming none`, '', ''],
       ],
     ),
   );
   s.push('');
+  if (st.extraCerts)
+    s.push(
+      'NODE_EXTRA_CA_CERTS is set here: Node.js 20 then loads those certificates and parses its own bundled roots as it starts, before any JavaScript runs (the two `node -e` rows). `bin/awsbot` starts the commands that open no connection (`ask`, `chat`, `classify`, ...) without it; `node bin/awsbot.cjs` pays for it.\n',
+    );
   s.push(`Importing, each in a fresh process (median of 3): ${st.imports.map((i) => `${i.label} ${fmt.ms(i.ms)}`).join('; ')}.`);
   s.push('');
   const names = { awsbot: 'awsbot', bayes: 'natural Bayes (baseline)', 'nlpjs-exact': 'NLP.js (exact entities)', nlpjs: 'NLP.js (default fuzzy entities)' };

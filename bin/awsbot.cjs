@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The command line, bundled at build time (scripts/bundle-cli.mjs) so that it starts fast.
-import '../dist/bundle/main.js';
+// The command line, bundled at build time (scripts/bundle-cli.mjs) as CommonJS so that it starts fast.
+// `bin/awsbot` (the installed command) runs this file; so can `node bin/awsbot.cjs` anywhere.
+require('../dist/bundle/main.cjs');

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // Build step (npm run build), after tsc: bundles the command line (dist/cli/main.js and the
-// commands it imports on demand) into a few files in dist/bundle/, which bin/awsbot.js runs.
+// commands it imports on demand) into a few CommonJS files in dist/bundle/, which bin/awsbot.cjs runs.
 // Loading some 50 compiled modules one by one costs `awsbot ask` about a fifth of its start-up
 // (resolving, reading and compiling each); a handful of chunks cost a fraction of that (measured
 // side by side: bench/parts/startup.mjs). rolldown does the bundling: it is the bundler vite, and so
 // vitest, already installs, so it adds no download.
 //
+// CommonJS, not ES modules: Node starts a CommonJS program without its ES module loader, and a
+// `require` of one of its own modules (node:fs, node:crypto) without building the module's ES
+// namespace, which reads every export (fs.promises loads the streams and readline; crypto, the Web
+// Crypto API). Measured side by side on the same chunks: `awsbot ask` ~17 ms sooner.
+//
 // Modules keep finding their files: every `import.meta.url` in a bundled module is rewritten to
-// that module's own compiled file (relative to the chunk, so a copied dist/ still works), so
+// that module's own compiled file (relative to the chunk's own file, so a copied dist/ still works), so
 // `new URL('../../stems.txt', import.meta.url)` and createRequire resolve exactly as unbundled.
-// Packages (node_modules) and Node's own modules stay imports.
+// Packages (node_modules) and Node's own modules stay outside the bundle (required as usual).
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +37,7 @@ const ownUrls = {
     if (out.includes('import.meta.url')) {
       let path = relative(OUT, id).split('\\').join('/');
       if (!path.startsWith('.')) path = `./${path}`;
-      out = out.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`);
+      out = out.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, require('node:url').pathToFileURL(__filename)).href`);
     }
     return out === code ? null : { code: out, map: null };
   },
@@ -46,5 +51,5 @@ await build({
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
   plugins: [ownUrls],
   logLevel: 'warn',
-  output: { dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: OUT, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
 });

@@ -1,10 +1,12 @@
 /**
  * Part 3: start-up and memory.
- *  - `awsbot ask "…"`: time from spawning the process to its first printed output (the answer),
- *    and to its exit; median of several runs after one unmeasured warm-up (file cache), the three
- *    commands taking turns; for a
- *    question naming services and for one naming none (which builds the classifier on first use).
- *  - bare `node -e ""` the same way: the part of start-up that is Node's own.
+ *  - `awsbot ask "…"` (bin/awsbot, the installed command): time from spawning the process to its
+ *    first printed output (the answer), and to its exit; median of several runs after one
+ *    unmeasured warm-up (file cache), the commands taking turns; for a question naming services and
+ *    for one naming none (which builds the classifier on first use).
+ *  - `node bin/awsbot.cjs ask "…"` (Node started directly, with the environment as it is) and bare
+ *    `node -e ""` the same way, the latter also without NODE_EXTRA_CA_CERTS: the part of start-up
+ *    that is Node's own, and what that variable costs it (bin/awsbot drops it for `ask`).
  *  - the time to import the heaviest dependencies and the project's modules, each in a fresh process.
  *  - rss-probe.mjs for awsbot and each peer: resident memory after loading the knowledge and
  *    building (training) the system and answering both questions, the time that building took, and
@@ -24,11 +26,14 @@ const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 11;
 const QUESTION = 'What is the difference between S3 and EC2?';
 const NEED_QUESTION = 'Where should I store nightly database backups cheaply?';
 
-/** Spawns `node args…`; resolves with ms to the first stdout byte and to exit, and the output. */
-function timeProcess(args) {
+/** The environment without NODE_EXTRA_CA_CERTS. */
+const { NODE_EXTRA_CA_CERTS, ...NO_EXTRA_CERTS } = process.env;
+
+/** Spawns `command args…` (by default Node); resolves with ms to the first stdout byte and to exit, and the output. */
+function timeProcess(args, command = process.execPath, env = process.env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let first;
     let out = '';
     let err = '';
@@ -50,12 +55,12 @@ function timeProcess(args) {
 
 /** Runs each command RUNS times, taking turns (so a busy moment of the machine touches all alike). */
 async function interleaved(commands) {
-  for (const c of commands) await timeProcess(c.args); // warm-up: file cache, not counted
+  for (const c of commands) await timeProcess(c.args, c.command, c.env); // warm-up: file cache, not counted
   const runs = commands.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     for (const [j, c] of commands.entries()) {
       progress(`start-up: ${c.label} run ${i + 1}/${RUNS}`);
-      const r = await timeProcess(c.args);
+      const r = await timeProcess(c.args, c.command, c.env);
       if (c.check && !c.check(r.out)) throw new Error(`${c.label}: unexpected output: ${r.out.slice(0, 200)}`);
       runs[j].push(r);
     }
@@ -69,10 +74,13 @@ async function interleaved(commands) {
   }));
 }
 
-const [ask, askNeed, bareNode] = await interleaved([
-  { label: 'awsbot ask (services named)', args: [join(ROOT, 'bin/awsbot.js'), 'ask', QUESTION], check: (out) => /S3/.test(out) && /EC2/.test(out) },
-  { label: 'awsbot ask (no service named)', args: [join(ROOT, 'bin/awsbot.js'), 'ask', NEED_QUESTION], check: (out) => out.trim().length > 0 },
+const AWSBOT = join(ROOT, 'bin/awsbot');
+const [ask, askNeed, askDirect, bareNode, bareNodeNoCerts] = await interleaved([
+  { label: 'awsbot ask (services named)', command: AWSBOT, args: ['ask', QUESTION], check: (out) => /S3/.test(out) && /EC2/.test(out) },
+  { label: 'awsbot ask (no service named)', command: AWSBOT, args: ['ask', NEED_QUESTION], check: (out) => out.trim().length > 0 },
+  { label: 'node bin/awsbot.cjs ask (services named)', args: [join(ROOT, 'bin/awsbot.cjs'), 'ask', QUESTION], check: (out) => /S3/.test(out) && /EC2/.test(out) },
   { label: 'node -e ""', args: ['-e', 'process.stdout.write("x")'] },
+  { label: 'node -e "" without NODE_EXTRA_CA_CERTS', args: ['-e', 'process.stdout.write("x")'], env: NO_EXTRA_CERTS },
 ]);
 
 // What importing costs, each in a fresh process (median of 3): the heaviest dependencies alone, then
@@ -113,4 +121,4 @@ for (const system of ['awsbot', 'bayes', 'nlpjs-exact', 'nlpjs']) {
   };
 }
 
-process.stdout.write(`${JSON.stringify({ question: QUESTION, needQuestion: NEED_QUESTION, ask, askNeed, bareNode, imports, probes })}\n`);
+process.stdout.write(`${JSON.stringify({ question: QUESTION, needQuestion: NEED_QUESTION, extraCerts: NODE_EXTRA_CA_CERTS !== undefined, ask, askNeed, askDirect, bareNode, bareNodeNoCerts, imports, probes })}\n`);

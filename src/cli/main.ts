@@ -48,12 +48,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`awsbot: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Ends the process as soon as stdout has taken all that was written. A command is done when its
+ * promise settles: what Node would do next (a full garbage collection of the loaded knowledge base,
+ * tearing down the heap) cost `awsbot ask` ~30 ms after its answer, for nothing.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  if (process.stdout.writableLength > 0) process.stdout.once('drain', () => process.exit());
+  else process.exit();
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`awsbot: ${err instanceof Error ? err.message : String(err)}\n`);
+  exitWhenFlushed(1);
+});

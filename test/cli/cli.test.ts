@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { copyOfIntents, editJson } from '../helpers/knowledge.js';
 
 // The compiled command, as users run it (npm test builds first).
-const bin = fileURLToPath(new URL('../../bin/awsbot.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/awsbot.cjs', import.meta.url));
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 20_000 });
 
 describe('awsbot ask', () => {
@@ -35,6 +35,21 @@ describe('awsbot ask', () => {
     const r = run(['ask']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage');
+  });
+
+  it('starts from the installed command without NODE_EXTRA_CA_CERTS, which only commands that connect keep', () => {
+    // Node warns at start when the variable names a file it cannot read: the warning shows whether it was set.
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(fileURLToPath(new URL('.', import.meta.url)), 'no-such-certs.pem') };
+    const installed = fileURLToPath(new URL('../../bin/awsbot', import.meta.url));
+    const ask = spawnSync(installed, ['ask', 'max SQS message size'], { env, encoding: 'utf8', timeout: 20_000 });
+    expect(ask.status).toBe(0);
+    expect(ask.stdout).toMatch(/1 MiB/);
+    expect(ask.stderr).not.toMatch(/extra certs/i);
+    // `prices` downloads (here it only prints its usage): it keeps the variable, as does `node bin/awsbot.cjs`.
+    const prices = spawnSync(installed, ['prices'], { env, encoding: 'utf8', timeout: 20_000 });
+    expect(prices.stderr).toMatch(/extra certs/i);
+    expect(prices.stderr).toMatch(/Usage: awsbot prices update/);
+    expect(spawnSync(process.execPath, [bin, 'help'], { env, encoding: 'utf8', timeout: 20_000 }).stderr).toMatch(/extra certs/i);
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +48,16 @@ describe('a clean production install of the built output', () => {
   }, 60_000);
 
   it('answers `awsbot ask` from the installed command', () => {
-    const r = spawnSync(process.execPath, [join(dir, 'bin', 'awsbot.js'), 'ask', 'max SQS message size'], { cwd: dir, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('1 MiB');
+    // As npm installs it: node_modules/.bin/awsbot is a symlink to bin/awsbot.
+    const link = join(dir, 'awsbot-link');
+    symlinkSync(join(dir, 'bin', 'awsbot'), link);
+    for (const command of [join(dir, 'bin', 'awsbot'), link]) {
+      const r = spawnSync(command, ['ask', 'max SQS message size'], { cwd: tmpdir(), encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('1 MiB');
+    }
+    const direct = spawnSync(process.execPath, [join(dir, 'bin', 'awsbot.cjs'), 'ask', 'max SQS message size'], { cwd: dir, encoding: 'utf8' });
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toContain('1 MiB');
   });
 });
