@@ -7,8 +7,9 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY intents ./intents
-COPY scripts/precompute-terms.mjs ./scripts/
-# The prepare script compiles src/ into dist/ and precomputes the retrieval terms (dist/retrieval-terms.json).
+COPY scripts ./scripts
+# The prepare script (npm run build) compiles src/ into dist/, saves what is derived from intents/
+# (knowledge snapshot, lexicon, retrieval index) and bundles the command line with its code cache.
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS deps

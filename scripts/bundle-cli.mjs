@@ -15,6 +15,7 @@
 // that module's own compiled file (relative to the chunk's own file, so a copied dist/ still works), so
 // `new URL('../../stems.txt', import.meta.url)` and createRequire resolve exactly as unbundled.
 // Packages (node_modules) and Node's own modules stay outside the bundle (required as usual).
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,3 +54,13 @@ await build({
   logLevel: 'warn',
   output: { dir: OUT, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
 });
+
+// V8's code cache of the chunks (bin/code-cache.cjs), recorded by running a few questions: `ask`
+// first, then a chat whose questions reach the rest of the bot (a later recording overwrites the
+// chunks both compiled, so the richer one comes last).
+const record = (args, input) => {
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./record-code-cache.cjs', import.meta.url)), ...args], { input, stdio: ['pipe', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`recording the code cache (${args[0]}) failed: ${r.error?.message ?? `exit ${r.status}`}`);
+};
+record(['ask', 'What is the difference between S3 and EC2?']);
+record(['chat'], ['how long does sqs keep messages', 'and kinesis?', 'Where should I store nightly database backups cheaply?', 'lambda in a vpc times out calling dynamodb', 'ecs or eks for a 3-person team?', 'how much does a nat gateway cost', 'hi', 'exit', ''].join('\n'));
