@@ -60,6 +60,8 @@ function withoutSupporting(supporting: ReadonlySet<string>, ids: string[], menti
 
 /** Words that set two named services against each other, when no vs/difference/compare does. */
 const CHOICE = /\b(or|which|better|choose|pick|should i use|instead of)\b/i;
+/** Words that point back at services named earlier, in a sentence that compares them. */
+const BACK_TO_THEM = new Set(['them', 'they', 'both', 'two', 'these', 'those', 'it', 'its', 'either', 'one', 'ones', 'other', 'former', 'latter', 'each']);
 const EXPLICIT_COMPARE = /\b(vs\.?|versus|difference|differences|differ|differs|different|compare|compared|comparison)\b/i;
 
 /** Words that ask for a service in general terms: a recommendation even in the middle of a thread. */
@@ -202,6 +204,20 @@ export function createUnderstander(k: Knowledge): Understander {
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
   /** The reading, with the answer retrieval finds for it. */
+  /**
+   * Whether a sentence asks for a comparison outright (vs, difference, compare): one that names a
+   * service, points back at them ("what's the difference between the two?") or is a few words long.
+   * "glue crawler made 40 tables for my s3 prefix. columns differ a bit between files" compares files.
+   */
+  function comparesOutright(text: string): boolean {
+    if (!EXPLICIT_COMPARE.test(text)) return false;
+    return text.split(/(?<=[.?!;])\s+/).some((sentence) => {
+      if (!EXPLICIT_COMPARE.test(sentence)) return false;
+      const tokens = tokenize(sentence);
+      return tokens.length <= 4 || tokens.some((t) => BACK_TO_THEM.has(t)) || findMentions(lexicon, tokens).services.length > 0;
+    });
+  }
+
   function understand(raw: string, previous?: Turn): Understanding {
     const u = read(raw, previous);
     if (u.followUp && previous?.topic) u.topic = previous.topic;
@@ -217,12 +233,13 @@ export function createUnderstander(k: Knowledge): Understander {
     // A question asked almost word for word in the bank ("send sqs messages to step functions
     // without lambda") is that entry's, unless it says vs/difference/compare. Two services named in a
     // specific question without vs/or ("process 100k s3 files with step functions") are no comparison.
-    const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !EXPLICIT_COMPARE.test(u.text);
+    const outright = comparesOutright(u.text);
+    const asked = r.best !== undefined && r.best.confidence >= ASKED_AS_STORED && !outright;
     // "ecs service autoscaling on requests per task from the alb instead of cpu?": "instead of" weighs
     // two settings, not the services, and the bank holds a sure answer; a choice word not standing
     // between two services compares them only when nothing surer answers.
     const sureElsewhere = r.best !== undefined && r.best.confidence >= CHOICE_ELSEWHERE_AT;
-    const comparing = EXPLICIT_COMPARE.test(u.text) || (CHOICE.test(u.text) && (u.betweenServices !== false || !sureElsewhere)) || (!rich && !r.cues.has('fact'));
+    const comparing = outright || (CHOICE.test(u.text) && (u.betweenServices !== false || !sureElsewhere)) || (!rich && !r.cues.has('fact'));
     // The services compared: named, or carried by a follow-up ("how's it different from cloudfront").
     const compared = u.intent === 'compare' ? u.services : named;
     const general = u.intent === 'compare' && comparing && !practical && !asked && compared.length >= 2 && r.best !== undefined && !compared.every((s) => r.best!.candidate.services.includes(s)) && !decides(r.best, r.others[0], compared, rich, u.betweenServices);
