@@ -73,13 +73,14 @@ describe('channel questions answered on the first screen', () => {
     ['round 34 (logistics platform #aws-help) and follow-up set 21 (gaming and insurance DMs), never tuned on, added 2026-12-07 (fourth stop); first contact 78.8% and 59.7% (at b4aecfc)', ['round34.jsonl', 'followups21.jsonl'], 157, 0.75],
     ['round 35 (media-streaming #platform-help) and follow-up set 22 (climate-data startup and bank cloud-team DMs), never tuned on, added 2026-12-07 (fifth stop); first contact 62.5% and 46.7% (at 650a220)', ['round35.jsonl', 'followups22.jsonl'], 155, 0.53],
     ['round 36 (mixed #aws-help, misses studied) and follow-up set 23 (fourteen threads, never tuned on), added 2026-12-07 (sixth stop); first contact 75.0% and 83.6% (at cfef1b4)', ['round36.jsonl', 'followups23.jsonl'], 115, 0.76],
+    ['round 37 (logistics/IoT #aws-help) and follow-up set 24 (fintech and game-studio DMs, misses studied), added 2026-12-07 (sixth stop); first contact 81.7% and 50.9% (after the first 109 new bank entries)', ['round37.jsonl', 'followups24.jsonl'], 115, 0.64],
   ] as const)('%s: at least its bar', async (_label, names, rows, bar) => {
     const s = await score([...names]);
     expect(s.rows).toBe(rows);
     expect(s.share, s.misses).toBeGreaterThanOrEqual(bar);
   }, 120_000);
 
-  // Issue 10's bar for the project's own sets, all of them together (6,644 of 7,698 on 2026-12-07, sixth stop);
+  // Issue 10's bar for the project's own sets, all of them together (6,733 of 7,813 on 2026-12-07, sixth stop);
   // the never-tuned ones alone, the estimate for unseen questions, are in the README.
   it('every set together: at least 85%', async () => {
     const fresh = newBot();
@@ -90,7 +91,7 @@ describe('channel questions answered on the first screen', () => {
       rows += s.rows;
       passed += s.passed;
     }
-    expect(rows).toBeGreaterThanOrEqual(7_698);
+    expect(rows).toBeGreaterThanOrEqual(7_813);
     expect(passed / rows).toBeGreaterThanOrEqual(0.85);
   }, 240_000);
 });
