@@ -3,7 +3,7 @@
  * start-up time: it gives exactly the knowledge validation gives; once intents/ differs from what
  * it was made from, or when it is damaged, it is ignored and the knowledge is validated as always.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -64,8 +64,15 @@ describe('the knowledge snapshot', () => {
     expect(Object.keys(snapshot.stats).length).toBeGreaterThan(100);
     writeFileSync(file, JSON.stringify({ ...snapshot, fingerprint: 'not-a-fingerprint' }));
     expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeDefined();
-    // Same contents, a newer time: the contents are hashed, and this fingerprint no longer matches them.
+    // A copy that keeps times rounds their sub-millisecond part: still the same file.
     const answers = join(dir, 'answers/sqs.json');
+    const recorded = snapshot.stats['answers/sqs.json'][1] as number;
+    utimesSync(answers, new Date(), new Date(Math.round(recorded)));
+    expect(Math.abs(statSync(answers).mtimeMs - recorded)).toBeLessThan(1);
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeDefined();
+    utimesSync(answers, new Date(), new Date(recorded + 5));
+    expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeUndefined();
+    // Same contents, a newer time: the contents are hashed, and this fingerprint no longer matches them.
     writeFileSync(answers, readFileSync(answers));
     expect(loadKnowledgeSnapshot(dir, new Date(), file)).toBeUndefined();
     writeFileSync(file, JSON.stringify(snapshot));
