@@ -5,6 +5,7 @@
 // with the arguments given (`ask "…"`, or `chat` with questions on stdin), then saves, at exit, the
 // cache of every chunk it compiled, with the functions those questions ran. Run once per command;
 // a later run overwrites the chunks it compiled too.
+require('../bin/v8-flags.cjs').apply(process.argv[2]);
 const cache = require('../bin/code-cache.cjs');
 
 cache.install({ record: true });
