@@ -3,7 +3,8 @@
  * V8 flags for the command line's short-lived commands. An `ask` is over in a third of a second:
  * V8's optimizing compiler (TurboFan) spends that time compiling functions on the other core that
  * the process never runs long enough to use. Without it (--no-opt, the interpreter and the baseline
- * compiler only) `awsbot ask` printed ~25 ms sooner on a 2-core machine (bench/parts/startup.mjs).
+ * compiler only) `awsbot ask` used ~15% less CPU time and printed 12-26 ms sooner on a 2-core
+ * machine (alternating runs; bench/parts/startup.mjs times it).
  * The commands that answer many questions in one process (eval, classify over a file) keep it. The
  * code cache holds the flags it was recorded with, so scripts/record-code-cache.cjs applies the same.
  */
