@@ -72,6 +72,8 @@ export function repeats(a: Claim, b: Claim): boolean {
 /** Keeps the lines that say something new, in order, given what the answer already says. */
 export class Said {
   private readonly claims: Claim[] = [];
+  /** Every quantity said so far, kept as lines are added. */
+  private readonly quantities = new Set<string>();
   constructor(private readonly names: ReadonlySet<string> = new Set()) {}
 
   /** Whether this line would repeat something already said. */
@@ -82,13 +84,14 @@ export class Said {
 
   /** Whether the line states a quantity with its unit ("4 days", "256 kib") that nothing said so far states. */
   statesNewQuantity(text: string): boolean {
-    const said = new Set(this.claims.flatMap((c) => [...c.quantities]));
-    return [...quantitiesOf(text)].some((q) => q.includes(' ') && !said.has(q));
+    return [...quantitiesOf(text)].some((q) => q.includes(' ') && !this.quantities.has(q));
   }
 
   /** Records a line as said. */
   add(text: string, owner?: string): void {
-    this.claims.push(claimOf(text, owner, this.names));
+    const claim = claimOf(text, owner, this.names);
+    this.claims.push(claim);
+    for (const q of claim.quantities) this.quantities.add(q);
   }
 
   /** Records and keeps the line unless it repeats; returns whether it was kept. */

@@ -164,8 +164,7 @@ export function decodeTermsCache(meta: SavedTermsMeta, binary: Buffer | ByteSour
   const counts = take((x, o, n) => new Int32Array(x, o, n), b.docFreq, 4);
   const starts = take((x, o, n) => new Int32Array(x, o, n), b.texts + 1, 4);
   if (starts[0] !== 0 || starts[b.texts] !== b.bytes || starts.some((v, i) => i > 0 && v <= starts[i - 1]!)) throw new Error('retrieval terms: bad line starts');
-  const names = meta.index.terms.length;
-  for (let i = 0; i < order.length; i++) if (!(order[i]! >= 0 && order[i]! < names)) throw new Error('retrieval terms: unknown term number');
+  // Term numbers and counts are checked where they are used, against the index's terms (retriever.ts).
   const docFreq: SavedTermCounts = { order, counts };
   const terms = new LazyLines(source, numbers, starts);
   return { fingerprint: meta.fingerprint, ...(meta.origin !== undefined ? { origin: meta.origin } : {}), terms, index: { ...meta.index, offsets, postings }, docFreq, docWeight };

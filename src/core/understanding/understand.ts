@@ -203,7 +203,6 @@ export function createUnderstander(k: Knowledge): Understander {
   const pairDecisions = createPairDecisions(k.bank);
   const supportingIds = new Set([...k.directory.values()].filter((d) => d.supporting).map((d) => d.id));
 
-  /** The reading, with the answer retrieval finds for it. */
   /**
    * Whether a sentence asks for a comparison outright (vs, difference, compare): one that names a
    * service, points back at them ("what's the difference between the two?") or is a few words long.
@@ -218,6 +217,7 @@ export function createUnderstander(k: Knowledge): Understander {
     });
   }
 
+  /** The reading, with the answer retrieval finds for it. */
   function understand(raw: string, previous?: Turn): Understanding {
     const u = read(raw, previous);
     if (u.followUp && previous?.topic) u.topic = previous.topic;
